@@ -1,0 +1,225 @@
+package io.graphyne.protocol.codec;
+
+import io.graphyne.protocol.codec.DecodeException.Kind;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * fc::raw reader over a byte array (spec/chain.md §1). Every read is bounds-checked and every
+ * length and count is bounded, so hostile input can cost at most time and memory proportional to
+ * its own size. Not thread-safe; one reader per input.
+ */
+public final class FcReader {
+  /** fc's MAX_ARRAY_ALLOC_SIZE: longest string / vector&lt;char&gt;. */
+  public static final int MAX_BYTES_LENGTH = 10 * 1024 * 1024;
+  /** Nesting budget (struct levels); fc's FC_PACK_MAX_DEPTH allows about 200. */
+  public static final int DEFAULT_MAX_DEPTH = 200;
+
+  private final byte[] buf;
+  private final int start;
+  private final int limit;
+  private int pos;
+  private int depth;
+  private final int maxDepth;
+
+  public FcReader(byte[] buf) {
+    this(buf, 0, buf.length, DEFAULT_MAX_DEPTH);
+  }
+
+  public FcReader(byte[] buf, int offset, int length) {
+    this(buf, offset, length, DEFAULT_MAX_DEPTH);
+  }
+
+  public FcReader(byte[] buf, int offset, int length, int maxDepth) {
+    if (offset < 0 || length < 0 || offset + length > buf.length) {
+      throw new IndexOutOfBoundsException("offset " + offset + " length " + length);
+    }
+    this.buf = buf;
+    this.start = offset;
+    this.pos = offset;
+    this.limit = offset + length;
+    this.maxDepth = maxDepth;
+  }
+
+  /** Offset relative to the start of this reader's input. */
+  public int position() {
+    return pos - start;
+  }
+
+  public int remaining() {
+    return limit - pos;
+  }
+
+  public boolean hasRemaining() {
+    return pos < limit;
+  }
+
+  /** The underlying array (for slicing raw spans without copying). */
+  public byte[] array() {
+    return buf;
+  }
+
+  /** Absolute index in {@link #array()} of the next byte. */
+  public int arrayPosition() {
+    return pos;
+  }
+
+  public DecodeException error(Kind kind, String detail) {
+    return new DecodeException(kind, position(), detail);
+  }
+
+  private void need(int n) {
+    if (n > limit - pos) {
+      throw error(Kind.TRUNCATED, "need " + n + " bytes, " + (limit - pos) + " left");
+    }
+  }
+
+  /** Throws unless the whole input was consumed. */
+  public void expectEnd() {
+    if (pos != limit) {
+      throw error(Kind.TRAILING_BYTES, (limit - pos) + " unread bytes after the value");
+    }
+  }
+
+  public void enter() {
+    if (++depth > maxDepth) {
+      throw error(Kind.DEPTH_LIMIT, "nesting deeper than " + maxDepth);
+    }
+  }
+
+  public void exit() {
+    depth--;
+  }
+
+  public int u8() {
+    need(1);
+    return buf[pos++] & 0xff;
+  }
+
+  public int u16() {
+    need(2);
+    int v = (buf[pos] & 0xff) | (buf[pos + 1] & 0xff) << 8;
+    pos += 2;
+    return v;
+  }
+
+  public int i16() {
+    return (short) u16();
+  }
+
+  public int i32() {
+    need(4);
+    int v =
+        (buf[pos] & 0xff)
+            | (buf[pos + 1] & 0xff) << 8
+            | (buf[pos + 2] & 0xff) << 16
+            | (buf[pos + 3] & 0xff) << 24;
+    pos += 4;
+    return v;
+  }
+
+  public long u32() {
+    return i32() & 0xffffffffL;
+  }
+
+  public long i64() {
+    need(8);
+    long v = 0;
+    for (int i = 7; i >= 0; i--) {
+      v = (v << 8) | (buf[pos + i] & 0xff);
+    }
+    pos += 8;
+    return v;
+  }
+
+  public boolean bool() {
+    int b = u8();
+    if ((b & ~1) != 0) {
+      pos--;
+      throw error(Kind.BAD_BOOL, "bool byte is " + b + ", not 0 or 1");
+    }
+    return b == 1;
+  }
+
+  /**
+   * fc unsigned_int: LEB128, at most 10 bytes, full 64-bit range. Non-minimal encodings are
+   * accepted, as fc accepts them; canonical re-encoding reveals them.
+   */
+  public long varint() {
+    long v = 0;
+    int shift = 0;
+    int at = position();
+    while (true) {
+      if (pos >= limit) {
+        throw new DecodeException(Kind.TRUNCATED, at, "varint runs past the end");
+      }
+      int b = buf[pos++] & 0xff;
+      if (shift == 63 && b > 1) {
+        throw new DecodeException(Kind.BAD_VARINT, at, "varint exceeds 64 bits");
+      }
+      v |= (long) (b & 0x7f) << shift;
+      if ((b & 0x80) == 0) {
+        return v;
+      }
+      shift += 7;
+      if (shift > 63) {
+        throw new DecodeException(Kind.BAD_VARINT, at, "varint longer than 10 bytes");
+      }
+    }
+  }
+
+  /** A varint used as a length or count, checked against {@code max} and the remaining input. */
+  public int count(long minElementBytes, int max) {
+    int at = position();
+    long n = varint();
+    if (n < 0 || n > max) {
+      throw new DecodeException(Kind.COUNT_LIMIT, at, "count " + Long.toUnsignedString(n) + " exceeds " + max);
+    }
+    if (minElementBytes > 0 && n * minElementBytes > remaining()) {
+      throw new DecodeException(
+          Kind.TRUNCATED, at, "count " + n + " needs at least " + n * minElementBytes + " bytes, " + remaining() + " left");
+    }
+    return (int) n;
+  }
+
+  public byte[] bytes(int n) {
+    need(n);
+    byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
+    pos += n;
+    return out;
+  }
+
+  public void skip(int n) {
+    need(n);
+    pos += n;
+  }
+
+  /** vector&lt;char&gt;: varint length then raw bytes. */
+  public byte[] varBytes() {
+    int n = count(1, MAX_BYTES_LENGTH);
+    return bytes(n);
+  }
+
+  /** std::string as UTF-8. Bytes that are not valid UTF-8 are rejected (typed error). */
+  public String string() {
+    int at = position();
+    int n = count(1, MAX_BYTES_LENGTH);
+    need(n);
+    try {
+      String s =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(buf, pos, n))
+              .toString();
+      pos += n;
+      return s;
+    } catch (CharacterCodingException e) {
+      throw new DecodeException(Kind.INVALID_VALUE, at, "string is not valid UTF-8");
+    }
+  }
+}
