@@ -154,7 +154,11 @@ public final class PeerSession extends ChannelInboundHandlerAdapter {
       return;
     }
     if (!ctx.executor().inEventLoop()) {
-      ctx.executor().execute(() -> disconnect(reason, detail));
+      try {
+        ctx.executor().execute(() -> disconnect(reason, detail));
+      } catch (java.util.concurrent.RejectedExecutionException stopped) {
+        // the event loop is shutting down; the channel is closing anyway
+      }
       return;
     }
     if (closeReason != null) {

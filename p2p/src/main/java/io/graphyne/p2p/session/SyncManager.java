@@ -93,14 +93,21 @@ public final class SyncManager {
   }
 
   void submit(Runnable r) {
-    executor.execute(
-        () -> {
-          try {
-            r.run();
-          } catch (RuntimeException e) {
-            LOG.warn("sync task failed", e);
-          }
-        });
+    if (executor.isShuttingDown()) {
+      return;
+    }
+    try {
+      executor.execute(
+          () -> {
+            try {
+              r.run();
+            } catch (RuntimeException e) {
+              LOG.warn("sync task failed", e);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+      // shutting down
+    }
   }
 
   public long blocksReceived() {
@@ -112,8 +119,9 @@ public final class SyncManager {
     return c == null ? Optional.empty() : Optional.of(c.raw());
   }
 
+  /** The peer's sync state, or null when it is not active or already closing. */
   private PeerSync ps(PeerSession s) {
-    return peers.get(s);
+    return s.closeReason().isPresent() ? null : peers.get(s);
   }
 
   private void misbehaved(PeerSession s, DisconnectReason reason, String detail) {
@@ -248,6 +256,9 @@ public final class SyncManager {
   }
 
   void onBlock(PeerSession s, Message.Block b, RawMessage raw) {
+    if (s.closeReason().isPresent()) {
+      return;
+    }
     PeerSync p = ps(s);
     if (p == null) {
       misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "block before the connection was active");
@@ -386,6 +397,9 @@ public final class SyncManager {
   }
 
   void onTrx(PeerSession s, Message.Trx t, RawMessage raw) {
+    if (s.closeReason().isPresent()) {
+      return;
+    }
     PeerSync p = ps(s);
     Bytes msgId = raw.messageId();
     if (p == null || p.normalRequested.remove(msgId) == null) {
