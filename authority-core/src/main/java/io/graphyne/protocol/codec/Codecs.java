@@ -78,6 +78,13 @@ public final class Codecs {
     return w.toByteArray();
   }
 
+  /** An operation as the {@code operation} static_variant: varint tag, then its fields. */
+  public static byte[] encodeOperation(io.graphyne.protocol.Operation op) {
+    FcWriter w = new FcWriter(128);
+    OperationCodec.INSTANCE.write(w, op);
+    return w.toByteArray();
+  }
+
   /** Decodes a whole byte array as one {@code type}; trailing bytes are an error. */
   public static <T> T decode(Class<T> type, byte[] bytes) {
     FcReader r = new FcReader(bytes);

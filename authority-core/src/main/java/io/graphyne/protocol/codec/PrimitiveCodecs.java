@@ -453,10 +453,9 @@ final class PrimitiveCodecs {
             return Instant.ofEpochSecond(jsonLong(n, 0, 0xffffffffL, "time_point_sec"));
           }
           Instant t = parseIsoTime(jsonText(n, "time_point_sec"));
-          if (t.getEpochSecond() < 0 || t.getEpochSecond() > 0xffffffffL) {
-            throw Codecs.jsonError("time_point_sec out of range: " + n.textValue());
-          }
-          return t;
+          // fc converts the parsed time to uint32 seconds, wrapping out-of-range values; some
+          // libraries print uint32 times above 2^31 as dates before 1970.
+          return Instant.ofEpochSecond(t.getEpochSecond() & 0xffffffffL);
         }
 
         @Override
