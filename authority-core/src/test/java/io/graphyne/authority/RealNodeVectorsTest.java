@@ -111,6 +111,35 @@ class RealNodeVectorsTest {
     return tests.stream();
   }
 
+  /**
+   * End to end through the codec: the transaction JSON decoded into records, its signing digest
+   * recomputed (must equal the node's), signers recovered with the project's Secp256k1 and the
+   * verdict computed from the operation records.
+   */
+  @TestFactory
+  Stream<DynamicTest> broadcastVerdictsThroughCodec() {
+    io.graphyne.protocol.Bytes chainId = io.graphyne.protocol.Bytes.fromHex(ROOT.get("chain_id").asText());
+    List<DynamicTest> tests = new ArrayList<>();
+    for (JsonNode c : ROOT.get("cases")) {
+      tests.add(DynamicTest.dynamicTest(c.get("case_id").asText() + " codec " + c.get("name").asText(), () -> {
+        io.graphyne.protocol.SignedTransaction tx = io.graphyne.protocol.json.ProtocolJson.fromJson(
+            io.graphyne.protocol.SignedTransaction.class, c.get("tx"), io.graphyne.protocol.codec.JsonContext.BTS);
+        assertThat(tx.sigDigest(chainId).toHex()).isEqualTo(c.get("sig_digest").asText());
+        TransactionAuthority.Signers signers = TransactionAuthority.recoverSigners(tx, chainId, TestCrypto.SECP);
+        String expected = c.get("verdict").asText();
+        if (!signers.ok()) {
+          assertThat(expected).isEqualTo("other");
+          return;
+        }
+        HardforkSchedule.Rules r = rules(c);
+        Verdict v = TransactionAuthority.check(
+            tx.transaction(), signers.keys(), view(c), r, c.get("max_authority_depth").asInt());
+        assertThat(verdictName(v)).as(v.toString()).isEqualTo(expected.equals("other") ? "valid" : expected);
+      }));
+    }
+    return tests.stream();
+  }
+
   @Test
   void allCasesPresent() {
     assertThat(ROOT.get("cases").size()).isEqualTo(123);
