@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       TxCommand.class,
       BlockCommand.class,
-      KeyCommand.class
+      KeyCommand.class,
+      io.graphyne.node.cli.authority.AuthorityCommand.class
     })
 public final class Main implements Runnable {
 
