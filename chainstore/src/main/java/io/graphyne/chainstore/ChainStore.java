@@ -33,6 +33,20 @@ import org.slf4j.LoggerFactory;
 public final class ChainStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChainStore.class);
 
+  /** Where the RocksDB files live inside a node's data directory. */
+  public static final String DIRECTORY_NAME = "chainstore";
+
+  /**
+   * The store directory for a data directory: {@code <dataDir>/chainstore}, or {@code dataDir}
+   * itself when it already is a RocksDB directory.
+   */
+  public static Path storeDirectory(Path dataDir) {
+    if (java.nio.file.Files.isRegularFile(dataDir.resolve("CURRENT"))) {
+      return dataDir;
+    }
+    return dataDir.resolve(DIRECTORY_NAME);
+  }
+
   private final KvStore kv;
   private final Bytes chainId;
   private final int schemaVersion;
