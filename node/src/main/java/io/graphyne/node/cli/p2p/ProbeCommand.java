@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.graphyne.p2p.chain.BlockHeaders;
 import io.graphyne.p2p.chain.MemoryChain;
-import io.graphyne.p2p.crypto.BouncyCastleEcCrypto;
+import io.graphyne.p2p.crypto.EcCrypto;
 import io.graphyne.p2p.message.Endpoint;
 import io.graphyne.p2p.message.Message;
 import io.graphyne.p2p.session.DisconnectReason;
@@ -125,7 +125,7 @@ public final class ProbeCommand implements Callable<Integer> {
         };
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     P2pConfig cfg = P2pConfig.defaults(chainId).withMaxPeers(8, 0);
-    try (P2pNode node = new P2pNode(cfg, local, new BouncyCastleEcCrypto(), listener)) {
+    try (P2pNode node = new P2pNode(cfg, local, EcCrypto.system(), listener)) {
       node.start();
       long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();

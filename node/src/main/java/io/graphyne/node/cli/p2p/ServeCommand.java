@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.graphyne.p2p.chain.ChainGenerator;
 import io.graphyne.p2p.chain.MemoryChain;
-import io.graphyne.p2p.crypto.BouncyCastleEcCrypto;
+import io.graphyne.p2p.crypto.EcCrypto;
 import io.graphyne.p2p.session.P2pConfig;
 import io.graphyne.p2p.session.P2pListener;
 import io.graphyne.p2p.session.P2pNode;
@@ -55,7 +55,7 @@ public final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --blocks FILE or --generate N");
     }
     PrintWriter out = spec.commandLine().getOut();
-    BouncyCastleEcCrypto ec = new BouncyCastleEcCrypto();
+    EcCrypto ec = EcCrypto.system();
     MemoryChain served;
     if (blocksFile != null) {
       served = MemoryChain.load(blocksFile);
