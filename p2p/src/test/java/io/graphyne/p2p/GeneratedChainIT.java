@@ -38,7 +38,7 @@ class GeneratedChainIT {
         // the server now sees the client as in sync and pushes a new block by inventory (§4.4-4.5)
         ChainGenerator.extend(served, 1, ec, ec.newPrivateKey(), 1_700_000_000L);
         Thread.sleep(200);
-        server.broadcast(new io.graphyne.p2p.message.Message.Block(served.blockOf(5001), served.idOf(5001)));
+        server.broadcast(io.graphyne.p2p.message.Message.Block.ofRaw(served.blockOf(5001), served.idOf(5001)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (local.size() < 5001 && System.nanoTime() < deadline) {
           Thread.sleep(20);

@@ -99,7 +99,7 @@ class MisbehaviourIT {
       } else if (m instanceof Message.AddressRequest) {
         ctx.writeAndFlush(new Message.Address(java.util.List.of()));
       } else if (m instanceof Message.FetchBlockchainItemIds) {
-        ctx.writeAndFlush(new Message.Block(realChain.blockOf(1), realChain.idOf(1)));
+        ctx.writeAndFlush(Message.Block.ofRaw(realChain.blockOf(1), realChain.idOf(1)));
       }
     }
   }

@@ -480,7 +480,7 @@ public final class PeerSession extends ChannelInboundHandlerAdapter {
       } else if (it.itemType() == MessageType.BLOCK) {
         Optional<Bytes> block = node.chain().blockById(it.hash());
         if (block.isPresent()) {
-          ch.write(new Message.Block(block.get(), it.hash()));
+          ch.write(Message.Block.ofRaw(block.get(), it.hash()));
         } else {
           ch.write(new Message.ItemNotAvailable(it.itemType(), it.hash()));
         }

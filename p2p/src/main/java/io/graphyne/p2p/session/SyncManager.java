@@ -1,6 +1,5 @@
 package io.graphyne.p2p.session;
 
-import io.graphyne.p2p.chain.BlockHeaders;
 import io.graphyne.p2p.chain.ChainAccess;
 import io.graphyne.p2p.chain.ChainAccess.BlockVerdict;
 import io.graphyne.p2p.message.BlockIds;
@@ -274,24 +273,26 @@ public final class SyncManager {
         return;
       }
     }
-    BlockHeaders h;
+    io.graphyne.protocol.SignedBlock block;
+    Bytes computed;
     try {
-      h = BlockHeaders.parse(b.block().unsafeArray());
+      block = b.block();
+      computed = block.id();
     } catch (DecodeException e) {
-      misbehaved(s, DisconnectReason.INVALID_BLOCK, "undecodable block header: " + e.getMessage());
+      misbehaved(s, DisconnectReason.INVALID_BLOCK, "undecodable block: " + e.getMessage());
       return;
     }
-    if (!h.id().equals(id)) {
-      misbehaved(s, DisconnectReason.INVALID_BLOCK, "block_id " + id.toHex() + " but the header hashes to " + h.id().toHex());
+    if (!computed.equals(id)) {
+      misbehaved(s, DisconnectReason.INVALID_BLOCK, "block_id " + id.toHex() + " but the header hashes to " + computed.toHex());
       return;
     }
     p.lastBlockAt = System.nanoTime();
     blocksReceived++;
-    BlockVerdict v = chain.blockArrived(b.block(), id, s.ref());
+    BlockVerdict v = chain.blockArrived(block, b.raw(), id, s.ref());
     switch (v) {
       case INVALID -> {
         chain.peerMisbehaved(s.ref(), DisconnectReason.INVALID_BLOCK, id.toHex());
-        misbehaved(s, DisconnectReason.INVALID_BLOCK, "block " + h.blockNum() + " rejected by the node");
+        misbehaved(s, DisconnectReason.INVALID_BLOCK, "block " + block.blockNum() + " rejected by the node");
         return;
       }
       case UNLINKABLE -> {
