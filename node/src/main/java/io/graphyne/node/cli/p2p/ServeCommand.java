@@ -8,6 +8,7 @@ import io.graphyne.p2p.crypto.EcCrypto;
 import io.graphyne.p2p.session.P2pConfig;
 import io.graphyne.p2p.session.P2pListener;
 import io.graphyne.p2p.session.P2pNode;
+import io.graphyne.p2p.session.PeerDatabase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,6 +48,12 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--seconds", paramLabel = "S", description = "Stop after S seconds (default: run until killed).")
   Long seconds;
 
+  @Option(names = "--seed-nodes", description = "Also dial the chain preset's seed nodes (join the network).")
+  boolean seedNodes;
+
+  @Option(names = "--peers-db", paramLabel = "FILE", description = "Persist known peer addresses to this JSON file.")
+  Path peersDb;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -63,9 +70,15 @@ public final class ServeCommand implements Callable<Integer> {
       served = new MemoryChain();
       ChainGenerator.extend(served, generate, ec, ec.newPrivateKey(), 1_700_000_000L);
     }
-    P2pConfig cfg = P2pConfig.defaults(P2pCommand.chainId(chain)).withListen(host, port == 0 ? -1 : port);
+    var preset = P2pCommand.preset(chain);
+    P2pConfig cfg = P2pConfig.defaults(preset.chainId()).withListen(host, port == 0 ? -1 : port);
+    cfg = cfg.withSeeds(seedNodes ? preset.seedNodes() : java.util.List.of()).withPeerDatabase(peersDb);
+    if (!seedNodes) {
+      cfg = cfg.withMaxPeers(cfg.maxPeers(), 0);
+    }
+    PeerDatabase db = peersDb == null ? new PeerDatabase() : PeerDatabase.load(peersDb);
     CountDownLatch stop = new CountDownLatch(1);
-    try (P2pNode node = new P2pNode(cfg, served, ec, P2pListener.NONE)) {
+    try (P2pNode node = new P2pNode(cfg, served, ec, P2pListener.NONE, java.time.Clock.systemUTC(), db)) {
       node.start();
       Thread hook = new Thread(stop::countDown, "graphyne-p2p-serve-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
