@@ -141,7 +141,9 @@ public sealed interface Message
     public SignedBlock block() {
       SignedBlock b = block;
       if (b == null) {
-        b = Codecs.decode(SignedBlock.class, raw.unsafeArray());
+        synchronized (Messages.CODEC_LOCK) {
+          b = Codecs.decode(SignedBlock.class, raw.unsafeArray());
+        }
         block = b;
       }
       return b;
