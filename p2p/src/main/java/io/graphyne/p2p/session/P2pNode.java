@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class P2pNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(P2pNode.class);
   private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+  /** Connections allowed beyond maxPeers while they handshake (each lives at most the handshake timeout). */
+  public static final int MAX_HANDSHAKING = 50;
   /** Most addresses handled from one address_message. */
   public static final int MAX_ADDRESSES_TO_HANDLE_AT_ONCE = 200;
 
@@ -302,6 +304,10 @@ public final class P2pNode implements AutoCloseable {
   boolean admit(PeerSession s) {
     if (bans.isBanned(s.banKey())) {
       s.disconnect(DisconnectReason.BANNED, "");
+      return false;
+    }
+    if (sessions.size() >= config.maxPeers() + MAX_HANDSHAKING) {
+      s.disconnect(DisconnectReason.TOO_MANY_PEERS, "too many connections");
       return false;
     }
     sessions.add(s);
