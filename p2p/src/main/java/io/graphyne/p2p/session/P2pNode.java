@@ -214,7 +214,12 @@ public final class P2pNode implements AutoCloseable {
     ChannelFuture cf = b.connect(host, port);
     cf.addListener(
         x -> {
-          dialing.remove(key);
+          if (x.isSuccess()) {
+            // channelActive (which registers the session) runs right after this listener
+            cf.channel().eventLoop().execute(() -> dialing.remove(key));
+          } else {
+            dialing.remove(key);
+          }
           peerDb.attempted(key, clock.instant(), x.isSuccess());
           if (x.isSuccess()) {
             f.complete((PeerSession) cf.channel().pipeline().get("session"));
@@ -311,6 +316,9 @@ public final class P2pNode implements AutoCloseable {
       return false;
     }
     sessions.add(s);
+    if (!s.inbound()) {
+      dialing.remove(s.banKey());
+    }
     return true;
   }
 
@@ -335,6 +343,9 @@ public final class P2pNode implements AutoCloseable {
 
   void sessionClosed(PeerSession s, DisconnectReason reason, String detail) {
     boolean was = sessions.remove(s);
+    if (!s.inbound() && s.remoteAddress() != null) {
+      dialing.remove(s.banKey());
+    }
     if (reason.misbehaviour()) {
       bans.ban(s.banKey(), reason, config.banDuration());
       chain.peerMisbehaved(s.ref(), reason, detail);
