@@ -3,6 +3,7 @@ package io.graphyne.node.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.graphyne.config.ChainPreset;
+import io.graphyne.crypto.Secp256k1Provider;
 import io.graphyne.protocol.Bytes;
 import io.graphyne.protocol.SignedBlock;
 import io.graphyne.protocol.codec.Codecs;
@@ -54,6 +55,7 @@ public final class BlockCommand implements Runnable {
     Bytes root = block.computeMerkleRoot();
     out.put("merkle_root", root.toHex());
     out.put("merkle_root_ok", root.equals(block.header().transactionMerkleRoot()));
+    SignatureReports.addSignee(out, block, chain, Secp256k1Provider.system());
     out.put("hex", Hex.encode(block.toBytes()));
     if (checked != null) {
       out.put("canonical", checked.canonical());
@@ -69,7 +71,7 @@ public final class BlockCommand implements Runnable {
     return describe(c.value(), chain, c);
   }
 
-  @Command(name = "decode", mixinStandardHelpOptions = true, description = "Decode a signed block: JSON, id, number, computed merkle root.")
+  @Command(name = "decode", mixinStandardHelpOptions = true, description = "Decode a signed block: JSON, id, number, computed merkle root, signee and transaction signers.")
   static final class Decode implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ChainOptions chain;

@@ -3,6 +3,7 @@ package io.graphyne.node.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.graphyne.config.ChainPreset;
+import io.graphyne.crypto.Secp256k1Provider;
 import io.graphyne.protocol.SignedTransaction;
 import io.graphyne.protocol.codec.Codecs;
 import io.graphyne.protocol.codec.DecodeException;
@@ -52,6 +53,7 @@ public final class TxCommand implements Runnable {
     out.put("id", tx.id().toHex());
     out.put("digest", tx.sigDigest(chain.chainId()).toHex());
     out.put("unsigned_hex", Hex.encode(tx.transaction().toBytes()));
+    SignatureReports.addSigners(out, tx, chain, Secp256k1Provider.system());
     out.put("canonical", c.canonical());
     if (!c.canonical()) {
       out.put("first_non_canonical_byte", c.firstDifference());
@@ -60,7 +62,7 @@ public final class TxCommand implements Runnable {
     return out;
   }
 
-  @Command(name = "decode", mixinStandardHelpOptions = true, description = "Decode a signed transaction: JSON, id, signing digest, unsigned bytes.")
+  @Command(name = "decode", mixinStandardHelpOptions = true, description = "Decode a signed transaction: JSON, id, signing digest, unsigned bytes, signers (recovered for --chain).")
   static final class Decode implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ChainOptions chain;
