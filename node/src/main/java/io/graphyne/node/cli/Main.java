@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       TxCommand.class,
       BlockCommand.class,
       KeyCommand.class,
-      io.graphyne.node.cli.authority.AuthorityCommand.class
+      io.graphyne.node.cli.authority.AuthorityCommand.class,
+      io.graphyne.node.cli.db.DbCommand.class
     })
 public final class Main implements Runnable {
 
