@@ -47,4 +47,14 @@ class PrivateKeyTest {
     assertThatThrownBy(() -> PrivateKey.fromWif(wif(0x80, Curve.to32(Curve.N), true)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void generatedKeysAreValidAndDistinct() {
+    java.security.SecureRandom rnd = new java.security.SecureRandom();
+    PrivateKey a = PrivateKey.generate(rnd);
+    PrivateKey b = PrivateKey.generate(rnd);
+    assertThat(a).isNotEqualTo(b);
+    assertThat(PrivateKey.fromWif(a.toWif())).isEqualTo(a);
+    assertThat(a.publicKey().toArray()).hasSize(33);
+  }
 }
