@@ -1,0 +1,221 @@
+package io.graphyne.authority;
+
+import io.graphyne.protocol.ObjectId;
+import io.graphyne.protocol.PublicKey;
+import io.graphyne.protocol.types.Authority;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * bitshares-core's {@code verify_authority} (spec/authority.md §2.4): custom authorities per
+ * operation, then the committee check, then "other", owner and active, then irrelevant
+ * signatures. Keys are already recovered (recovery is stateless and runs elsewhere, in parallel).
+ */
+public final class AuthorityChecker {
+  private AuthorityChecker() {}
+
+  /** Checks operations' requirements against signer keys. */
+  public static Verdict verify(
+      List<OpRequirement> ops, List<PublicKey> signers, AuthorityView view, CheckParams params) {
+    return verify(ops, signers, view, params, null);
+  }
+
+  /** As {@link #verify(List, List, AuthorityView, CheckParams)}, reporting each step to a tracer. */
+  public static Verdict verify(
+      List<OpRequirement> ops,
+      List<PublicKey> signers,
+      AuthorityView view,
+      CheckParams params,
+      Tracer tracer) {
+    // 1. duplicate recovered keys: tx_duplicate_sig before any authority logic
+    List<PublicKey> distinct = distinct(signers);
+    if (distinct == null) {
+      return new Verdict(
+          AuthError.DUPLICATE_SIG, null, List.copyOf(signers), List.of(), List.of(),
+          Collections.emptySortedSet(), Collections.emptySortedSet());
+    }
+    SignState s =
+        new SignState(distinct, Set.of(), view, params.maxDepth(), params.allowNonImmediateOwner());
+    s.tracer = tracer;
+    s.approve(params.activeApprovals());
+    s.approve(params.ownerApprovals());
+
+    TreeSet<ObjectId> requiredActive = new TreeSet<>();
+    TreeSet<ObjectId> requiredOwner = new TreeSet<>();
+    List<Authority> other = new ArrayList<>(0);
+    CustomAuthorityLookup custom = params.customAuthorities();
+    for (OpRequirement op : ops) {
+      requiredOwner.addAll(op.owner());
+      other.addAll(op.other());
+      if (custom == CustomAuthorityLookup.NONE) {
+        requiredActive.addAll(op.active());
+        continue;
+      }
+      for (ObjectId acct : op.active()) {
+        boolean replaced = false;
+        for (Authority cauth : custom.viable(acct, op)) {
+          if (tracer != null) {
+            tracer.requirement("custom", acct, -1);
+          }
+          boolean ok = s.checkAuth(acct, AuthorityView.Role.ACTIVE, cauth, 0);
+          if (tracer != null) {
+            tracer.requirementResult(ok);
+          }
+          if (ok) {
+            replaced = true;
+            break;
+          }
+        }
+        if (!replaced) {
+          requiredActive.add(acct);
+        }
+      }
+    }
+
+    AuthError error = null;
+    ObjectId failed = null;
+    if (!params.allowCommittee() && requiredActive.contains(SignState.COMMITTEE_ACCOUNT)) {
+      error = AuthError.INVALID_COMMITTEE_APPROVAL;
+      failed = SignState.COMMITTEE_ACCOUNT;
+    }
+    if (error == null) {
+      for (int i = 0; i < other.size(); i++) {
+        if (tracer != null) {
+          tracer.requirement("other", null, i);
+        }
+        boolean ok = s.checkAuth(null, null, other.get(i), 0);
+        if (tracer != null) {
+          tracer.requirementResult(ok);
+        }
+        if (!ok) {
+          error = AuthError.MISSING_OTHER;
+          break;
+        }
+      }
+    }
+    if (error == null) {
+      for (ObjectId id : requiredOwner) {
+        if (tracer != null) {
+          tracer.requirement("owner", id, -1);
+        }
+        boolean ok = params.ownerApprovals().contains(id) || s.checkOwner(id);
+        if (tracer != null) {
+          tracer.requirementResult(ok);
+        }
+        if (!ok) {
+          error = AuthError.MISSING_OWNER;
+          failed = id;
+          break;
+        }
+      }
+    }
+    if (error == null) {
+      for (ObjectId id : requiredActive) {
+        if (tracer != null) {
+          tracer.requirement("active", id, -1);
+        }
+        boolean ok = s.checkAccount(id) || s.checkOwner(id);
+        if (tracer != null) {
+          tracer.requirementResult(ok);
+        }
+        if (!ok) {
+          error = AuthError.MISSING_ACTIVE;
+          failed = id;
+          break;
+        }
+      }
+    }
+    List<PublicKey> used = new ArrayList<>(s.size());
+    List<PublicKey> unused = new ArrayList<>(0);
+    for (int i = 0; i < s.size(); i++) {
+      (s.used(i) ? used : unused).add(s.key(i));
+    }
+    if (error == null && !unused.isEmpty()) {
+      error = AuthError.IRRELEVANT_SIG;
+    }
+    if (used.size() > 1) {
+      Collections.sort(used);
+    }
+    if (unused.size() > 1) {
+      Collections.sort(unused);
+    }
+    return new Verdict(
+        error,
+        failed,
+        List.copyOf(signers),
+        used,
+        unused,
+        Collections.unmodifiableSortedSet(requiredActive),
+        Collections.unmodifiableSortedSet(requiredOwner));
+  }
+
+  /** The keys in order with duplicates found; null if any key repeats. */
+  static List<PublicKey> distinct(Collection<PublicKey> signers) {
+    int n = signers.size();
+    if (n <= 1) {
+      return signers instanceof List<PublicKey> l ? l : new ArrayList<>(signers);
+    }
+    List<PublicKey> l = new ArrayList<>(signers);
+    if (n <= 8) {
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          if (l.get(i).equals(l.get(j))) {
+            return null;
+          }
+        }
+      }
+      return l;
+    }
+    Set<PublicKey> seen = new HashSet<>(n * 2);
+    for (PublicKey k : l) {
+      if (!seen.add(k)) {
+        return null;
+      }
+    }
+    return l;
+  }
+
+  /**
+   * Whether keys satisfy one role of one account on their own, without unused keys: a fresh
+   * state, {@code check_authority(role(account), 0)}. The predicate behind who-can-sign.
+   */
+  public static boolean satisfiesRole(
+      AuthorityView view, ObjectId account, AuthorityView.Role role, Collection<PublicKey> keys, CheckParams params) {
+    return roleOutcome(view, account, role, keys, params) == RoleOutcome.PASS;
+  }
+
+  /** Result of {@link #roleOutcome}. */
+  public enum RoleOutcome {
+    PASS,
+    NOT_SATISFIED,
+    UNUSED_KEYS,
+    DUPLICATE_KEYS
+  }
+
+  /** Evaluates one role of one account alone; see {@link #satisfiesRole}. */
+  public static RoleOutcome roleOutcome(
+      AuthorityView view, ObjectId account, AuthorityView.Role role, Collection<PublicKey> keys, CheckParams params) {
+    List<PublicKey> distinct = distinct(keys);
+    if (distinct == null) {
+      return RoleOutcome.DUPLICATE_KEYS;
+    }
+    SignState s = new SignState(distinct, Set.of(), view, params.maxDepth(), params.allowNonImmediateOwner());
+    s.approve(params.activeApprovals());
+    s.approve(params.ownerApprovals());
+    if (!s.checkAuth(account, role, view.authority(account, role), 0)) {
+      return RoleOutcome.NOT_SATISFIED;
+    }
+    return s.anyUnused() ? RoleOutcome.UNUSED_KEYS : RoleOutcome.PASS;
+  }
+
+  /** Convenience for sorted id sets. */
+  static SortedSet<ObjectId> sorted(Collection<ObjectId> ids) {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(ids));
+  }
+}

@@ -1,0 +1,147 @@
+package io.graphyne.authority;
+
+import io.graphyne.protocol.Fc;
+import io.graphyne.protocol.ObjectId;
+import io.graphyne.protocol.Operation;
+import io.graphyne.protocol.PublicKey;
+import io.graphyne.protocol.types.Authority;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link OpFields} over the generated operation records, by bitshares-core field name (the
+ * {@link Fc#name()} of each record component). Optional fields that are absent are null.
+ * Accessors are resolved once per record class.
+ */
+public final class RecordOpFields implements OpFields {
+  private static final Map<Class<?>, Map<String, MethodHandle>> ACCESSORS = new ConcurrentHashMap<>();
+
+  private final Object record;
+
+  public RecordOpFields(Object record) {
+    this.record = record;
+  }
+
+  /** The requirement of one operation record. */
+  public static OpRequirement requirement(Operation op, boolean ignoreCustomOperationRequiredAuths) {
+    return RequiredAuthorities.requirement(op.tag(), new RecordOpFields(op), op, ignoreCustomOperationRequiredAuths);
+  }
+
+  /** Requirements of operations in order. */
+  public static List<OpRequirement> requirements(List<Operation> ops, boolean ignoreCustomOperationRequiredAuths) {
+    List<OpRequirement> out = new ArrayList<>(ops.size());
+    for (Operation op : ops) {
+      out.add(requirement(op, ignoreCustomOperationRequiredAuths));
+    }
+    return out;
+  }
+
+  private static Map<String, MethodHandle> accessors(Class<?> c) {
+    return ACCESSORS.computeIfAbsent(c, k -> {
+      if (!k.isRecord()) {
+        throw new IllegalArgumentException(k.getName() + " is not a record");
+      }
+      Map<String, MethodHandle> m = new HashMap<>();
+      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+      for (RecordComponent rc : k.getRecordComponents()) {
+        Fc fc = rc.getAnnotation(Fc.class);
+        String name = fc == null ? rc.getName() : fc.name();
+        try {
+          m.put(name, lookup.unreflect(rc.getAccessor()));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("cannot read " + k.getName() + "." + rc.getName(), e);
+        }
+      }
+      return m;
+    });
+  }
+
+  private static Object get(Object rec, String name) {
+    MethodHandle h = accessors(rec.getClass()).get(name);
+    if (h == null) {
+      throw new IllegalArgumentException(rec.getClass().getSimpleName() + " has no field '" + name + "'");
+    }
+    try {
+      return h.invoke(rec);
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+  }
+
+  private Object at(String path) {
+    Object cur = record;
+    for (String part : path.split("\\.")) {
+      if (cur == null) {
+        return null;
+      }
+      cur = get(cur, part);
+    }
+    return cur;
+  }
+
+  @Override
+  public ObjectId account(String path) {
+    Object v = at(path);
+    if (!(v instanceof ObjectId id)) {
+      throw new IllegalArgumentException("operation field '" + path + "' is not an id: " + v);
+    }
+    return id;
+  }
+
+  @Override
+  public List<ObjectId> accounts(String path) {
+    Object v = at(path);
+    List<ObjectId> out = new ArrayList<>();
+    if (v instanceof Collection<?> c) {
+      for (Object o : c) {
+        out.add((ObjectId) o);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public PublicKey key(String path) {
+    Object v = at(path);
+    if (!(v instanceof PublicKey k)) {
+      throw new IllegalArgumentException("operation field '" + path + "' is not a key: " + v);
+    }
+    return k;
+  }
+
+  @Override
+  public List<PublicKey> keys(String path) {
+    Object v = at(path);
+    List<PublicKey> out = new ArrayList<>();
+    if (v instanceof Collection<?> c) {
+      for (Object o : c) {
+        out.add((PublicKey) o);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public boolean present(String path) {
+    return at(path) != null;
+  }
+
+  @Override
+  public List<Authority> authorities(String listPath, String field) {
+    Object v = at(listPath);
+    List<Authority> out = new ArrayList<>();
+    if (v instanceof Collection<?> c) {
+      for (Object o : c) {
+        out.add((Authority) get(o, field));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,273 @@
+package io.graphyne.authority;
+
+import io.graphyne.protocol.Address;
+import io.graphyne.protocol.ObjectId;
+import io.graphyne.protocol.PublicKey;
+import io.graphyne.protocol.types.Authority;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * bitshares-core's {@code sign_state} (spec/authority.md §2.3), exactly: keys in address order,
+ * early exit at the threshold, approved-account cache (successes only), depth counted against
+ * {@code max_depth}, nested owner only when allowed, temp account pre-approved. Not thread-safe;
+ * one instance per check.
+ */
+final class SignState {
+  static final ObjectId TEMP_ACCOUNT = ObjectId.account(4);
+  static final ObjectId COMMITTEE_ACCOUNT = ObjectId.account(0);
+
+  private final AuthorityView view;
+  private final int maxDepth;
+  private final boolean allowNonImmediateOwner;
+  private final Set<PublicKey> available;
+  private final HashSet<ObjectId> approved = new HashSet<>(8);
+  private PublicKey[] keys;
+  private boolean[] used;
+  private int count;
+  private Map<Address, PublicKey> providedAddresses;
+  private Map<Address, PublicKey> availableAddresses;
+  Tracer tracer;
+
+  /**
+   * @param provided distinct signer keys
+   * @param available extra keys treated as signed when needed (get_required_signatures), or empty
+   */
+  SignState(
+      Collection<PublicKey> provided,
+      Set<PublicKey> available,
+      AuthorityView view,
+      int maxDepth,
+      boolean allowNonImmediateOwner) {
+    this.view = view;
+    this.maxDepth = maxDepth;
+    this.allowNonImmediateOwner = allowNonImmediateOwner;
+    this.available = available;
+    int n = provided.size();
+    this.keys = provided.toArray(new PublicKey[Math.max(n, 2)]);
+    this.used = new boolean[keys.length];
+    this.count = n;
+    approved.add(TEMP_ACCOUNT);
+  }
+
+  void approve(Collection<ObjectId> accounts) {
+    approved.addAll(accounts);
+  }
+
+  boolean isApproved(ObjectId account) {
+    return approved.contains(account);
+  }
+
+  /** {@code signed_by(key)}. */
+  boolean signedKey(PublicKey k) {
+    for (int i = 0; i < count; i++) {
+      if (keys[i].equals(k)) {
+        used[i] = true;
+        return true;
+      }
+    }
+    if (!available.isEmpty() && available.contains(k)) {
+      add(k);
+      return true;
+    }
+    return false;
+  }
+
+  private void add(PublicKey k) {
+    if (count == keys.length) {
+      keys = Arrays.copyOf(keys, count * 2);
+      used = Arrays.copyOf(used, count * 2);
+    }
+    keys[count] = k;
+    used[count] = true;
+    count++;
+  }
+
+  private void markUsed(PublicKey k) {
+    for (int i = 0; i < count; i++) {
+      if (keys[i].equals(k)) {
+        used[i] = true;
+        return;
+      }
+    }
+    add(k);
+  }
+
+  /** {@code signed_by(address)} with the five address forms of each key (spec §2.7). */
+  boolean signedAddress(Address a) {
+    if (providedAddresses == null) {
+      availableAddresses = new HashMap<>();
+      providedAddresses = new HashMap<>();
+      for (PublicKey k : available) {
+        putForms(availableAddresses, k);
+      }
+      for (int i = 0; i < count; i++) {
+        putForms(providedAddresses, keys[i]);
+      }
+    }
+    PublicKey k = providedAddresses.get(a);
+    if (k == null) {
+      k = availableAddresses.get(a);
+      if (k == null || !available.contains(k)) {
+        // bitshares-core dereferences an end iterator here (undefined behaviour); we say "not signed"
+        return false;
+      }
+    }
+    markUsed(k);
+    return true;
+  }
+
+  /** The five address forms bitshares-core derives from a key. */
+  static List<Address> addressForms(PublicKey k) {
+    List<Address> out = new ArrayList<>(5);
+    try {
+      out.add(Address.fromPts(Address.ptsAddress(k, false, 56)));
+    } catch (IllegalStateException notOnCurve) {
+      // an invalid key has no uncompressed form; it can match nothing in that form
+    }
+    out.add(Address.fromPts(Address.ptsAddress(k, true, 56)));
+    try {
+      out.add(Address.fromPts(Address.ptsAddress(k, false, 0)));
+    } catch (IllegalStateException notOnCurve) {
+      // as above
+    }
+    out.add(Address.fromPts(Address.ptsAddress(k, true, 0)));
+    out.add(k.address());
+    return out;
+  }
+
+  private static void putForms(Map<Address, PublicKey> m, PublicKey k) {
+    for (Address a : addressForms(k)) {
+      m.put(a, k);
+    }
+  }
+
+  /** {@code check_authority(account_id)}: approved, or active, or (HF-584) owner; not cached. */
+  boolean checkAccount(ObjectId id) {
+    if (approved.contains(id)) {
+      if (tracer != null) {
+        tracer.topLevelApproved(id);
+      }
+      return true;
+    }
+    return checkAuth(id, AuthorityView.Role.ACTIVE, view.active(id), 0)
+        || (allowNonImmediateOwner && checkAuth(id, AuthorityView.Role.OWNER, view.owner(id), 0));
+  }
+
+  /** {@code check_authority(owner(id))} at depth 0. */
+  boolean checkOwner(ObjectId id) {
+    return checkAuth(id, AuthorityView.Role.OWNER, view.owner(id), 0);
+  }
+
+  /** {@code check_authority(auth, depth)}. Account and role only label the trace. */
+  boolean checkAuth(ObjectId account, AuthorityView.Role role, Authority auth, int depth) {
+    if (auth == null) {
+      if (tracer != null) {
+        tracer.beginAuthority(account, role, null, depth);
+        tracer.endAuthority(false, 0);
+      }
+      return false;
+    }
+    Tracer t = tracer;
+    if (t != null) {
+      t.beginAuthority(account, role, auth, depth);
+    }
+    final long threshold = auth.weightThreshold();
+    long total = 0; // bitshares-core uses uint32; weights are uint16 and at most a few hundred members
+    for (Map.Entry<PublicKey, Integer> e : auth.keyAuths().entrySet()) {
+      boolean s = signedKey(e.getKey());
+      if (s) {
+        total += e.getValue();
+      }
+      if (t != null) {
+        t.keyMember(e.getKey(), e.getValue(), s, total);
+      }
+      if (s && total >= threshold) {
+        return end(t, true, total);
+      }
+    }
+    if (!auth.addressAuths().isEmpty()) {
+      for (Map.Entry<Address, Integer> e : auth.addressAuths().entrySet()) {
+        boolean s = signedAddress(e.getKey());
+        if (s) {
+          total += e.getValue();
+        }
+        if (t != null) {
+          t.addressMember(e.getKey(), e.getValue(), s, total);
+        }
+        if (s && total >= threshold) {
+          return end(t, true, total);
+        }
+      }
+    }
+    for (Map.Entry<ObjectId, Integer> e : auth.accountAuths().entrySet()) {
+      ObjectId a = e.getKey();
+      int w = e.getValue();
+      if (t != null) {
+        t.accountMemberBegin(a, w, depth);
+      }
+      if (approved.contains(a)) {
+        total += w;
+        if (t != null) {
+          t.accountMemberEnd(a, w, Tracer.MemberOutcome.APPROVED_CACHED, total);
+        }
+        if (total >= threshold) {
+          return end(t, true, total);
+        }
+      } else if (depth == maxDepth) {
+        if (t != null) {
+          t.accountMemberEnd(a, w, Tracer.MemberOutcome.DEPTH_LIMIT, total);
+        }
+      } else if (checkAuth(a, AuthorityView.Role.ACTIVE, view.active(a), depth + 1)
+          || (allowNonImmediateOwner
+              && checkAuth(a, AuthorityView.Role.OWNER, view.owner(a), depth + 1))) {
+        approved.add(a);
+        total += w;
+        if (t != null) {
+          t.accountMemberEnd(a, w, Tracer.MemberOutcome.SATISFIED, total);
+        }
+        if (total >= threshold) {
+          return end(t, true, total);
+        }
+      } else if (t != null) {
+        t.accountMemberEnd(a, w, Tracer.MemberOutcome.NOT_SATISFIED, total);
+      }
+    }
+    return end(t, total >= threshold, total);
+  }
+
+  private static boolean end(Tracer t, boolean result, long total) {
+    if (t != null) {
+      t.endAuthority(result, total);
+    }
+    return result;
+  }
+
+  /** Keys in the provided map (signers plus available keys that got used). */
+  int size() {
+    return count;
+  }
+
+  PublicKey key(int i) {
+    return keys[i];
+  }
+
+  boolean used(int i) {
+    return used[i];
+  }
+
+  boolean anyUnused() {
+    for (int i = 0; i < count; i++) {
+      if (!used[i]) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,124 @@
+package io.graphyne.node.cli.authority;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.graphyne.authority.AccountsJson;
+import io.graphyne.authority.CheckParams;
+import io.graphyne.authority.HardforkSchedule;
+import io.graphyne.authority.MapAuthorityView;
+import io.graphyne.protocol.Bytes;
+import io.graphyne.protocol.SignedTransaction;
+import io.graphyne.protocol.codec.JsonContext;
+import io.graphyne.protocol.json.ProtocolJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.Option;
+
+/** Options shared by the authority commands: accounts file, time, depth, chain. */
+public final class CommonOptions {
+  static final String MAINNET_ID = "4018d7844c78f6a6c41c6a552b898022310fc5dec06da467ee7905a8dad512c8";
+  static final String TESTNET_ID = "39f5e2ede1f8bc1a3a54a7914414e3779e33193f1f5693510e73cb7a87617447";
+  static final long MAX_INPUT_BYTES = 256L << 20;
+
+  @Option(names = "--accounts", required = true, paramLabel = "FILE",
+      description = "JSON array of account objects as get_objects / get_accounts return them")
+  Path accounts;
+
+  @Option(names = "--time", paramLabel = "ISO",
+      description = "head block time that picks the hardfork rules (default: now)")
+  String time;
+
+  @Option(names = "--max-depth", defaultValue = "2", paramLabel = "N",
+      description = "max_authority_depth (default: ${DEFAULT-VALUE})")
+  int maxDepth;
+
+  @Option(names = "--chain", defaultValue = "mainnet", paramLabel = "CHAIN",
+      description = "mainnet, testnet, or a 64-hex chain id (mainnet hardfork times) (default: ${DEFAULT-VALUE})")
+  String chain;
+
+  @Option(names = "--prefix", paramLabel = "PREFIX",
+      description = "address prefix for printed keys (default: BTS, TEST on testnet)")
+  String prefix;
+
+  @Option(names = "--hardforks", paramLabel = "SCHEDULE",
+      description = "override the hardfork schedule: mainnet, testnet or all-active")
+  String hardforks;
+
+  Instant headTime() {
+    if (time == null || time.isBlank()) {
+      return Instant.now();
+    }
+    try {
+      return Instant.parse(time);
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDateTime.parse(time).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException e2) {
+        throw new IllegalArgumentException("--time must be ISO-8601, e.g. 2024-01-01T00:00:00Z: " + time);
+      }
+    }
+  }
+
+  boolean testnet() {
+    return chain.equalsIgnoreCase("testnet") || chain.equalsIgnoreCase(TESTNET_ID);
+  }
+
+  Bytes chainId() {
+    if (chain.equalsIgnoreCase("mainnet")) {
+      return Bytes.fromHex(MAINNET_ID);
+    }
+    if (chain.equalsIgnoreCase("testnet")) {
+      return Bytes.fromHex(TESTNET_ID);
+    }
+    if (!chain.matches("[0-9a-fA-F]{64}")) {
+      throw new IllegalArgumentException("--chain must be mainnet, testnet or a 64-hex chain id");
+    }
+    return Bytes.fromHex(chain.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  String prefix() {
+    return prefix != null ? prefix : testnet() ? "TEST" : "BTS";
+  }
+
+  HardforkSchedule schedule() {
+    if (hardforks != null) {
+      return HardforkSchedule.byName(hardforks);
+    }
+    return testnet() ? HardforkSchedule.testnet() : HardforkSchedule.mainnet();
+  }
+
+  HardforkSchedule.Rules rules() {
+    return schedule().at(headTime());
+  }
+
+  CheckParams params() {
+    if (maxDepth < 0 || maxDepth > 255) {
+      throw new IllegalArgumentException("--max-depth must be 0..255");
+    }
+    return CheckParams.forTransaction(rules(), maxDepth);
+  }
+
+  MapAuthorityView view() throws IOException {
+    return AccountsJson.parse(readJson(accounts));
+  }
+
+  static JsonNode readJson(Path p) throws IOException {
+    if (Files.size(p) > MAX_INPUT_BYTES) {
+      throw new IllegalArgumentException(p + " is larger than " + MAX_INPUT_BYTES + " bytes");
+    }
+    return ProtocolJson.parse(Files.readString(p));
+  }
+
+  /** A signed transaction in bitshares-core's JSON form (or an object holding it under "tx"). */
+  SignedTransaction readTx(Path p) throws IOException {
+    JsonNode n = readJson(p);
+    if (n.isObject() && n.has("tx") && n.get("tx").isObject()) {
+      n = n.get("tx");
+    }
+    return ProtocolJson.fromJson(SignedTransaction.class, n, new JsonContext(prefix()));
+  }
+}
