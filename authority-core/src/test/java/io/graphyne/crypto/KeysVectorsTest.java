@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.graphyne.protocol.Address;
 import io.graphyne.protocol.PublicKey;
-import io.graphyne.testing.SharedVectors;
+import io.graphyne.testing.Vectors;
 import io.graphyne.util.Hex;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ class KeysVectorsTest {
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (JsonNode v : SharedVectors.json("keys.json").get("vectors")) {
+    for (JsonNode v : Vectors.json("keys.json").get("vectors")) {
       for (Secp256k1 b : Backends.all()) {
         out.add(Arguments.of(v.get("id").asText() + " " + v.get("category").asText(), b, v));
       }
@@ -44,7 +44,7 @@ class KeysVectorsTest {
 
   @Test
   void allVectorsPresent() {
-    assertThat(SharedVectors.json("keys.json").get("vectors").size()).isEqualTo(168);
+    assertThat(Vectors.json("keys.json").get("vectors").size()).isEqualTo(168);
   }
 
   private static String prefixOf(String text) {

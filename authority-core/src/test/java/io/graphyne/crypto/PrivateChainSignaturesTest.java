@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.graphyne.protocol.PublicKey;
 import io.graphyne.protocol.codec.FcReader;
-import io.graphyne.testing.SharedVectors;
+import io.graphyne.testing.Vectors;
 import io.graphyne.util.Hex;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,12 +24,12 @@ class PrivateChainSignaturesTest {
   private static final String DIR = "private-chain/";
 
   private static byte[] chainId() {
-    return Hex.decode(SharedVectors.json(DIR + "chain.json").get("chain_id").asText());
+    return Hex.decode(Vectors.json(DIR + "chain.json").get("chain_id").asText());
   }
 
   private static Map<PublicKey, PrivateKey> keys() {
     Map<PublicKey, PrivateKey> out = new HashMap<>();
-    SharedVectors.json(DIR + "keys.json")
+    Vectors.json(DIR + "keys.json")
         .fields()
         .forEachRemaining(
             e -> {
@@ -59,7 +59,7 @@ class PrivateChainSignaturesTest {
     byte[] chainId = chainId();
     Map<PublicKey, PrivateKey> keys = keys();
     int checked = 0;
-    for (JsonNode tx : SharedVectors.jsonLines(DIR + "transactions.jsonl")) {
+    for (JsonNode tx : Vectors.jsonLines(DIR + "transactions.jsonl")) {
       byte[] signed = Hex.decode(tx.get("hex").asText());
       byte[] unsigned = Hex.decode(tx.get("hex_without_sig").asText());
       assertThat(Arrays.copyOf(signed, unsigned.length)).isEqualTo(unsigned);
@@ -84,13 +84,13 @@ class PrivateChainSignaturesTest {
   @MethodSource("io.graphyne.crypto.Backends#all")
   void everyWitnessSignatureRecoversToItsWitnessKey(Secp256k1 secp) {
     JsonNode candidates =
-        SharedVectors.json(DIR + "genesis.json").get("initial_witness_candidates");
+        Vectors.json(DIR + "genesis.json").get("initial_witness_candidates");
     List<String> blockIds = new ArrayList<>();
-    for (JsonNode n : SharedVectors.jsonLines(DIR + "block_ids.jsonl")) {
+    for (JsonNode n : Vectors.jsonLines(DIR + "block_ids.jsonl")) {
       blockIds.add(n.get("block_id").asText());
     }
     int num = 0;
-    for (String line : SharedVectors.lines(DIR + "blocks.hex")) {
+    for (String line : Vectors.lines(DIR + "blocks.hex")) {
       if (line.isBlank()) {
         continue;
       }

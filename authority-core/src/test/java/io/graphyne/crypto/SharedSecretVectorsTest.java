@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.graphyne.protocol.PublicKey;
 import io.graphyne.protocol.codec.FcWriter;
-import io.graphyne.testing.SharedVectors;
+import io.graphyne.testing.Vectors;
 import io.graphyne.util.Hex;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SharedSecretVectorsTest {
 
   private static JsonNode section(String name) {
-    return SharedVectors.json("misc.json").get("sections").get(name);
+    return Vectors.json("misc.json").get("sections").get(name);
   }
 
   private static String prefixOf(String text) {
@@ -85,7 +85,7 @@ class SharedSecretVectorsTest {
   @ParameterizedTest
   @MethodSource("io.graphyne.crypto.Backends#all")
   void realNodeHandshake(Secp256k1 secp) {
-    JsonNode p2p = SharedVectors.json("p2p-real-node.json");
+    JsonNode p2p = Vectors.json("p2p-real-node.json");
     JsonNode stcp = p2p.get("stcp");
     PrivateKey client = PrivateKey.fromHex(stcp.get("client_ephemeral_private_key").asText());
     assertThat(client.publicKey(secp).toHex()).isEqualTo(stcp.get("client_ephemeral_public_key").asText());

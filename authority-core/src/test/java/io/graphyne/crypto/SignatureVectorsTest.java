@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.graphyne.protocol.PublicKey;
-import io.graphyne.testing.SharedVectors;
+import io.graphyne.testing.Vectors;
 import io.graphyne.util.Hex;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ class SignatureVectorsTest {
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (JsonNode v : SharedVectors.json("signatures.json").get("vectors")) {
+    for (JsonNode v : Vectors.json("signatures.json").get("vectors")) {
       for (Secp256k1 b : Backends.all()) {
         out.add(Arguments.of(v.get("id").asText(), b, v));
       }
@@ -64,7 +64,7 @@ class SignatureVectorsTest {
   @Test
   void holdsNineNegatives() {
     int negatives = 0;
-    for (JsonNode v : SharedVectors.json("signatures.json").get("vectors")) {
+    for (JsonNode v : Vectors.json("signatures.json").get("vectors")) {
       if (v.has("signature_valid_for_expected_key")
           && !v.get("signature_valid_for_expected_key").asBoolean()) {
         negatives++;
@@ -77,7 +77,7 @@ class SignatureVectorsTest {
   @ParameterizedTest
   @MethodSource("io.graphyne.crypto.Backends#all")
   void mainnetBlockOneSignee(Secp256k1 secp) {
-    JsonNode b = SharedVectors.json("blocks.json").get("vectors").get(0);
+    JsonNode b = Vectors.json("blocks.json").get("vectors").get(0);
     assertThat(b.get("block_num").asInt()).isEqualTo(1);
     byte[] header = Hex.decode(b.get("derived").get("header_bytes_hex").asText());
     byte[] digest = Hashes.sha256(header);

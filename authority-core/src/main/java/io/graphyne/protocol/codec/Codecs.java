@@ -85,6 +85,24 @@ public final class Codecs {
     return w.toByteArray();
   }
 
+  /**
+   * A decoded value and whether its input was the canonical encoding. fc accepts non-minimal
+   * varints and unsorted or duplicated set/map entries and normalises them; bitshares-core hashes
+   * the re-encoding, so a non-canonical input is reported, never silently "fixed".
+   */
+  public record Checked<T>(T value, boolean canonical, int firstDifference, byte[] canonicalBytes) {}
+
+  /** Decodes {@code bytes} as one {@code type} and compares them with the canonical re-encoding. */
+  @SuppressWarnings("unchecked")
+  public static <T> Checked<T> decodeChecked(Class<T> type, byte[] bytes) {
+    T value = decode(type, bytes);
+    FcWriter w = new FcWriter(bytes.length + 16);
+    ((RecordCodec<Object>) of(type)).write(w, value);
+    byte[] canonical = w.toByteArray();
+    int diff = java.util.Arrays.mismatch(bytes, canonical);
+    return new Checked<>(value, diff < 0, diff, canonical);
+  }
+
   /** Decodes a whole byte array as one {@code type}; trailing bytes are an error. */
   public static <T> T decode(Class<T> type, byte[] bytes) {
     FcReader r = new FcReader(bytes);
@@ -205,7 +223,7 @@ public final class Codecs {
   }
 
   /** Delegates to the real codec, resolved at first use. */
-  private static final class LazyCodec extends Codec<Object> {
+  static final class LazyCodec extends Codec<Object> {
     private final String type;
     private volatile Codec<Object> target;
 
@@ -213,7 +231,7 @@ public final class Codecs {
       this.type = type;
     }
 
-    private Codec<Object> target() {
+    Codec<Object> target() {
       Codec<Object> t = target;
       if (t == null) {
         t = forType(type);

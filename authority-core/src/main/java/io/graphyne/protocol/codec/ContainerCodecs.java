@@ -25,7 +25,7 @@ final class ContainerCodecs {
 
   /** optional&lt;T&gt;: presence byte then T. A null Java value means absent. */
   static final class OptionalCodec<T> extends Codec<T> {
-    private final String name;
+    final String name;
     final Codec<T> inner;
 
     OptionalCodec(String name, Codec<T> inner) {
@@ -66,8 +66,8 @@ final class ContainerCodecs {
 
   /** vector&lt;T&gt;: count then elements. */
   static final class VectorCodec<T> extends Codec<List<T>> {
-    private final String name;
-    private final Codec<T> element;
+    final String name;
+    final Codec<T> element;
 
     VectorCodec(String name, Codec<T> element) {
       this.name = name;
@@ -157,8 +157,8 @@ final class ContainerCodecs {
 
   /** flat_set&lt;T&gt;: like a vector, kept sorted and unique by fc's operator&lt;. */
   static final class SetCodec<T> extends Codec<List<T>> {
-    private final String name;
-    private final Codec<T> element;
+    final String name;
+    final Codec<T> element;
     private final VectorCodec<T> vector;
 
     SetCodec(String name, Codec<T> element) {
@@ -195,9 +195,9 @@ final class ContainerCodecs {
 
   /** flat_map&lt;K,V&gt;: count then (K, V) pairs in ascending key order; a map in Java. */
   static final class MapCodec<K, V> extends Codec<Map<K, V>> {
-    private final String name;
-    private final Codec<K> key;
-    private final Codec<V> value;
+    final String name;
+    final Codec<K> key;
+    final Codec<V> value;
 
     MapCodec(String name, Codec<K> key, Codec<V> value) {
       this.name = name;
@@ -321,9 +321,9 @@ final class ContainerCodecs {
 
   /** std::pair&lt;A,B&gt;. */
   static final class PairCodec extends Codec<Pair> {
-    private final String name;
-    private final Codec<Object> a;
-    private final Codec<Object> b;
+    final String name;
+    final Codec<Object> a;
+    final Codec<Object> b;
 
     PairCodec(String name, Codec<Object> a, Codec<Object> b) {
       this.name = name;
@@ -374,8 +374,8 @@ final class ContainerCodecs {
    * member in reflection order. In Java it is the T record with null for absent members.
    */
   static final class ExtensionCodec<T> extends Codec<T> {
-    private final String name;
-    private final RecordCodec<T> record;
+    final String name;
+    final RecordCodec<T> record;
 
     ExtensionCodec(String name, RecordCodec<T> record) {
       this.name = name;
@@ -387,7 +387,7 @@ final class ContainerCodecs {
       return name;
     }
 
-    private Codec<Object> memberCodec(int i) {
+    Codec<Object> memberCodec(int i) {
       // Members are optional<X>; inside an extension the value is written without presence byte.
       String t = record.componentType(i).replace(" ", "");
       if (t.startsWith("optional<") && t.endsWith(">")) {
@@ -502,8 +502,8 @@ final class ContainerCodecs {
 
   /** static_variant&lt;...&gt; other than operation: tag then the member's value. */
   static final class StaticVariantCodec extends Codec<StaticVariant> {
-    private final String name;
-    private final List<Codec<Object>> members;
+    final String name;
+    final List<Codec<Object>> members;
 
     StaticVariantCodec(String name, List<Codec<Object>> members) {
       this.name = name;

@@ -93,9 +93,9 @@ final class PrimitiveCodecs {
 
   /** Integer types that fit in a Java int: uint8/int8/uint16/int16/int32. */
   static final class IntCodec extends Codec<Integer> {
-    private final String name;
-    private final int bytes;
-    private final boolean signed;
+    final String name;
+    final int bytes;
+    final boolean signed;
 
     IntCodec(String name, int bytes, boolean signed) {
       this.name = name;
@@ -137,11 +137,11 @@ final class PrimitiveCodecs {
       }
     }
 
-    private long min() {
+    long min() {
       return signed ? -(1L << (8 * bytes - 1)) : 0;
     }
 
-    private long max() {
+    long max() {
       return signed ? (1L << (8 * bytes - 1)) - 1 : (1L << (8 * bytes)) - 1;
     }
 
@@ -176,8 +176,8 @@ final class PrimitiveCodecs {
       VARINT
     }
 
-    private final String name;
-    private final Form form;
+    final String name;
+    final Form form;
 
     LongCodec(String name, Form form) {
       this.name = name;
@@ -548,9 +548,9 @@ final class PrimitiveCodecs {
 
   /** Typed ids (account_id_type, ...): varint of the instance; space and type are implied. */
   static final class TypedIdCodec extends Codec<ObjectId> {
-    private final String name;
-    private final int space;
-    private final int type;
+    final String name;
+    final int space;
+    final int type;
 
     TypedIdCodec(String name, int space, int type) {
       this.name = name;

@@ -9,7 +9,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "A lightweight validating node for Graphene blockchains (BitShares).",
-    subcommands = {CommandLine.HelpCommand.class, io.graphyne.node.cli.authority.AuthorityCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      TxCommand.class,
+      BlockCommand.class,
+      KeyCommand.class,
+      io.graphyne.node.cli.authority.AuthorityCommand.class,
+      io.graphyne.node.cli.db.DbCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -28,7 +35,8 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
-          cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+          String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+          cmd.getErr().println("error: " + msg);
           cmd.getErr().flush();
           return 1;
         });

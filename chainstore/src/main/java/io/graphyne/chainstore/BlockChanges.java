@@ -1,0 +1,249 @@
+package io.graphyne.chainstore;
+
+import io.graphyne.chainstore.kv.Column;
+import io.graphyne.chainstore.kv.KvCursor;
+import io.graphyne.chainstore.kv.Keys;
+import io.graphyne.chainstore.kv.TypedColumn;
+import io.graphyne.chainstore.proto.RecentTransactionPb;
+import io.graphyne.chainstore.proto.TxLocationPb;
+import io.graphyne.protocol.Bytes;
+import io.graphyne.protocol.ObjectId;
+import io.graphyne.protocol.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The state changes of one block, buffered in memory until {@link #commit()} writes them, the
+ * block, its undo record and the new head pointer in one atomic batch. Reads see the pending
+ * changes. Not thread-safe: the single state thread owns it. {@link #close()} without commit
+ * discards everything.
+ */
+public final class BlockChanges extends StateReader implements AutoCloseable {
+  private final ChainStore store;
+  private final Overlay overlay;
+  private final long blockNum;
+  private final Bytes blockId;
+  private long lastIrreversible;
+  private boolean finished;
+
+  BlockChanges(ChainStore store, Overlay overlay, long blockNum, Bytes blockId, byte[] rawBlock, long lib) {
+    super(overlay, null);
+    this.store = store;
+    this.overlay = overlay;
+    this.blockNum = blockNum;
+    this.blockId = blockId;
+    this.lastIrreversible = lib;
+    put(Schema.BLOCKS, blockNum, rawBlock);
+    put(Schema.BLOCK_IDS, blockId, blockNum);
+    put(Schema.BLOCK_SUMMARY, Schema.summarySlot(blockNum), blockId);
+    writeHead();
+  }
+
+  public long blockNum() {
+    return blockNum;
+  }
+
+  public Bytes blockId() {
+    return blockId;
+  }
+
+  @Override
+  public Optional<AccountRecord> account(ObjectId id) {
+    if (overlay.touched(Column.ACCOUNTS, Schema.ACCOUNTS.keys().encode(id))) {
+      return loadAccount(id);
+    }
+    return store.state().account(id);
+  }
+
+  /** Creates or replaces an account, keeping the name and key indexes in step. */
+  public void putAccount(AccountRecord account) {
+    check();
+    Optional<ObjectId> holder = accountIdByName(account.name());
+    if (holder.isPresent() && !holder.get().equals(account.id())) {
+      throw new ChainStoreException(
+          ChainStoreException.Reason.INVALID_OPERATION,
+          "name '" + account.name() + "' already belongs to " + holder.get());
+    }
+    Optional<AccountRecord> old = account(account.id());
+    if (old.isPresent()) {
+      unindex(old.get());
+    }
+    put(Schema.ACCOUNTS, account.id(), Protos.toPb(account));
+    put(Schema.ACCOUNT_NAMES, account.name(), account.id());
+    for (byte[] k : indexKeys(account)) {
+      overlay.put(Column.KEY_ACCOUNTS, k, new byte[0]);
+    }
+  }
+
+  /** Removes an account and its index entries (used by tools and rollbacks; ids are never reused). */
+  public void removeAccount(ObjectId id) {
+    check();
+    Optional<AccountRecord> old = account(id);
+    if (old.isPresent()) {
+      unindex(old.get());
+      delete(Schema.ACCOUNTS, id);
+    }
+  }
+
+  private void unindex(AccountRecord old) {
+    delete(Schema.ACCOUNT_NAMES, old.name());
+    for (byte[] k : indexKeys(old)) {
+      overlay.delete(Column.KEY_ACCOUNTS, k);
+    }
+  }
+
+  static List<byte[]> indexKeys(AccountRecord a) {
+    Set<PublicKey> owner = new TreeSet<>(a.owner().keyAuths().keySet());
+    Set<PublicKey> active = new TreeSet<>(a.active().keyAuths().keySet());
+    List<byte[]> keys = new ArrayList<>(owner.size() + active.size() + 1);
+    owner.forEach(k -> keys.add(Schema.keyIndexKey(k, KeyRole.OWNER, a.id())));
+    active.forEach(k -> keys.add(Schema.keyIndexKey(k, KeyRole.ACTIVE, a.id())));
+    keys.add(Schema.keyIndexKey(a.memoKey(), KeyRole.MEMO, a.id()));
+    return keys;
+  }
+
+  public void putWitness(WitnessRecord witness) {
+    check();
+    put(Schema.WITNESSES, witness.id(), Protos.toPb(witness));
+  }
+
+  public void removeWitness(ObjectId id) {
+    check();
+    delete(Schema.WITNESSES, id);
+  }
+
+  public void putGlobalProperties(GlobalProperties g) {
+    check();
+    put(Schema.GLOBAL_PROPERTIES, Schema.GLOBAL_PROPERTIES_ID, Protos.toPb(g));
+  }
+
+  public void putDynamicProperties(DynamicProperties d) {
+    check();
+    put(Schema.DYNAMIC_PROPERTIES, Schema.DYNAMIC_PROPERTIES_ID, Protos.toPb(d));
+  }
+
+  public void putWitnessSchedule(WitnessSchedule s) {
+    check();
+    put(Schema.WITNESS_SCHEDULE, Schema.WITNESS_SCHEDULE_ID, Protos.toPb(s));
+  }
+
+  /** Sets a block-summary ring entry (the store already sets this block's own entry). */
+  public void putBlockSummary(long blockNum, Bytes blockId) {
+    check();
+    put(Schema.BLOCK_SUMMARY, Schema.summarySlot(blockNum), blockId);
+  }
+
+  /**
+   * Records a transaction of this block: its location (history) and its id with expiration in the
+   * recent-transaction index (duplicate detection).
+   */
+  public void addTransaction(Bytes txId, int indexInBlock, long expiration) {
+    check();
+    put(Schema.TX_LOCATIONS, txId, TxLocationPb.newBuilder().setBlockNum(blockNum).setIndex(indexInBlock).build());
+    addRecentTransaction(txId, expiration);
+  }
+
+  /** Adds (or re-times) an id in the recent-transaction index. */
+  public void addRecentTransaction(Bytes txId, long expiration) {
+    check();
+    Optional<Long> old = recentTransactionExpiration(txId);
+    old.ifPresent(e -> overlay.delete(Column.RECENT_TX_BY_EXPIRATION, Schema.expirationKey(e, txId)));
+    put(Schema.RECENT_TX, txId, RecentTransactionPb.newBuilder().setExpiration(expiration).build());
+    overlay.put(Column.RECENT_TX_BY_EXPIRATION, Schema.expirationKey(expiration, txId), new byte[0]);
+  }
+
+  /** Drops recent transactions whose expiration is before {@code now}; returns how many. */
+  public int removeExpiredTransactions(long now) {
+    check();
+    List<byte[]> expired = new ArrayList<>();
+    try (KvCursor c = overlay.iterate(Column.RECENT_TX_BY_EXPIRATION, null, Keys.u64(now))) {
+      while (c.next()) {
+        expired.add(c.key());
+      }
+    }
+    for (byte[] k : expired) {
+      overlay.delete(Column.RECENT_TX_BY_EXPIRATION, k);
+      overlay.delete(Column.RECENT_TX, java.util.Arrays.copyOfRange(k, 8, k.length));
+    }
+    return expired.size();
+  }
+
+  public void putProposal(ProposalRecord p) {
+    check();
+    put(Schema.PROPOSALS, p.id(), Protos.toPb(p));
+  }
+
+  public void removeProposal(ObjectId id) {
+    check();
+    delete(Schema.PROPOSALS, id);
+  }
+
+  public void putCustomAuthority(CustomAuthorityRecord c) {
+    check();
+    put(Schema.CUSTOM_AUTHORITIES, c.id(), Protos.toPb(c));
+  }
+
+  public void removeCustomAuthority(ObjectId id) {
+    check();
+    delete(Schema.CUSTOM_AUTHORITIES, id);
+  }
+
+  /**
+   * Moves the last irreversible block forward (never back, never past this block). Undo records at
+   * or below it are pruned in this block's commit.
+   */
+  public void setLastIrreversible(long lib) {
+    check();
+    if (lib > blockNum) {
+      throw new ChainStoreException(
+          ChainStoreException.Reason.INVALID_OPERATION, "LIB " + lib + " beyond block " + blockNum);
+    }
+    lastIrreversible = Math.max(lastIrreversible, lib);
+    writeHead();
+  }
+
+  public long lastIrreversible() {
+    return lastIrreversible;
+  }
+
+  /** Number of distinct keys this block has touched so far. */
+  public int touchedKeys() {
+    return overlay.size();
+  }
+
+  /** Writes everything in one atomic batch and makes this block the head. */
+  public Head commit() {
+    check();
+    finished = true;
+    return store.commit(this, overlay);
+  }
+
+  @Override
+  public void close() {
+    if (!finished) {
+      finished = true;
+      store.abandon(this);
+    }
+  }
+
+  private void writeHead() {
+    put(Schema.HEAD_META, Schema.META_HEAD, Protos.toPb(new Head(blockNum, blockId, lastIrreversible)));
+  }
+
+  private <K, V> void put(TypedColumn<K, V> c, K key, V value) {
+    overlay.put(c.column(), c.keys().encode(key), c.values().encode(value));
+  }
+
+  private <K, V> void delete(TypedColumn<K, V> c, K key) {
+    overlay.delete(c.column(), c.keys().encode(key));
+  }
+
+  private void check() {
+    if (finished) {
+      throw new ChainStoreException(ChainStoreException.Reason.INVALID_OPERATION, "block " + blockNum + " already finished");
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package io.graphyne.node.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.graphyne.config.ChainPreset;
+import io.graphyne.protocol.SignedTransaction;
+import io.graphyne.protocol.codec.Codecs;
+import io.graphyne.protocol.codec.DecodeException;
+import io.graphyne.protocol.codec.JsonContext;
+import io.graphyne.protocol.json.ProtocolJson;
+import io.graphyne.util.Hex;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code graphyne tx decode|encode}: signed transactions between bytes and JSON. */
+@Command(
+    name = "tx",
+    description = "Decode and encode signed transactions.",
+    mixinStandardHelpOptions = true,
+    subcommands = {TxCommand.Decode.class, TxCommand.Encode.class})
+public final class TxCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static final class Source {
+    @Option(names = "--hex", paramLabel = "HEX", description = "A signed transaction as hex.")
+    String hex;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "A file with one hex transaction per line (- for stdin); prints JSON Lines.")
+    String file;
+  }
+
+  /** The decode result of one transaction: transaction JSON, id, digest, unsigned bytes. */
+  public static ObjectNode describe(byte[] bytes, ChainPreset chain) {
+    Codecs.Checked<SignedTransaction> c = Codecs.decodeChecked(SignedTransaction.class, bytes);
+    SignedTransaction tx = c.value();
+    JsonContext ctx = new JsonContext(chain.addressPrefix());
+    ObjectNode out = CliIo.object();
+    out.set("transaction", ProtocolJson.toJson(tx, ctx));
+    out.put("id", tx.id().toHex());
+    out.put("digest", tx.sigDigest(chain.chainId()).toHex());
+    out.put("unsigned_hex", Hex.encode(tx.transaction().toBytes()));
+    out.put("canonical", c.canonical());
+    if (!c.canonical()) {
+      out.put("first_non_canonical_byte", c.firstDifference());
+      out.put("canonical_hex", Hex.encode(c.canonicalBytes()));
+    }
+    return out;
+  }
+
+  @Command(name = "decode", mixinStandardHelpOptions = true, description = "Decode a signed transaction: JSON, id, signing digest, unsigned bytes.")
+  static final class Decode implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ChainOptions chain;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--pretty", description = "Indent the JSON.")
+    boolean pretty;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      ChainPreset preset = chain.preset();
+      if (source.hex != null) {
+        byte[] bytes = parseHex(source.hex);
+        CliIo.print(out, describe(bytes, preset), pretty);
+        return 0;
+      }
+      int failures = 0;
+      for (String line : CliIo.lines(CliIo.readText(source.file))) {
+        try {
+          CliIo.print(out, describe(parseHex(line), preset), false);
+        } catch (DecodeException | IllegalArgumentException | CliIo.UserError e) {
+          CliIo.print(out, CliIo.error(e), false);
+          failures++;
+        }
+      }
+      return failures == 0 ? 0 : 1;
+    }
+  }
+
+  @Command(name = "encode", mixinStandardHelpOptions = true, description = "Encode bitshares-core JSON of a signed transaction (or JSON Lines): hex, id, signing digest.")
+  static final class Encode implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ChainOptions chain;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "JSON file (- for stdin).")
+    String json;
+
+    @Parameters(arity = "0..1", paramLabel = "-", description = "Read from standard input.")
+    String dash;
+
+    @Override
+    public Integer call() {
+      String from = json != null ? json : dash;
+      if (from == null) {
+        throw new CliIo.UserError("give --json FILE or - for standard input");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      ChainPreset preset = chain.preset();
+      JsonContext ctx = chain.json();
+      List<Object> docs = CliIo.jsonDocuments(CliIo.readText(from));
+      if (docs.size() == 1 && docs.get(0) instanceof DecodeException e) {
+        throw e;
+      }
+      int failures = 0;
+      for (Object d : docs) {
+        try {
+          if (d instanceof DecodeException e) {
+            throw e;
+          }
+          SignedTransaction tx = ProtocolJson.fromJson(SignedTransaction.class, (JsonNode) d, ctx);
+          ObjectNode o = CliIo.object();
+          o.put("hex", Hex.encode(tx.toBytes()));
+          o.put("id", tx.id().toHex());
+          o.put("digest", tx.sigDigest(preset.chainId()).toHex());
+          CliIo.print(out, o, false);
+        } catch (DecodeException | IllegalArgumentException e) {
+          if (docs.size() == 1) {
+            throw e;
+          }
+          CliIo.print(out, CliIo.error(e), false);
+          failures++;
+        }
+      }
+      return failures == 0 ? 0 : 1;
+    }
+  }
+
+  static byte[] parseHex(String hex) {
+    try {
+      return Hex.decode(hex);
+    } catch (IllegalArgumentException e) {
+      throw new CliIo.UserError("not hex: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.graphyne.p2p.chain;
+
+import io.graphyne.protocol.Bytes;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The narrow interface between the P2P layer and the node: what the network needs to read from the
+ * chain and where it delivers what peers send. The P2P layer calls these methods from its single
+ * sync thread; implementations must not block for long (hand work to the node's pipeline).
+ */
+public interface ChainAccess {
+
+  /** Head of the local chain (number 0 and a zero id when empty). */
+  Head head();
+
+  /** Our blockchain synopsis, oldest first (spec/p2p.md §4.3); empty when we have no blocks. */
+  List<Bytes> synopsis();
+
+  /**
+   * Block ids following the newest synopsis entry we know on our main chain (inclusive), at most
+   * {@code limit}, and how many more remain after the last returned one (spec/p2p.md §4.3).
+   */
+  IdsAfter blockIdsAfter(List<Bytes> synopsis, int limit);
+
+  /** True if the block is in our chain (or already queued for it). */
+  boolean hasBlock(Bytes blockId);
+
+  /** Raw signed_block bytes of a block we hold. */
+  Optional<Bytes> blockById(Bytes blockId);
+
+  /** A block arrived from a peer (in the order the peer sent it); its id was already checked. */
+  BlockVerdict blockArrived(Bytes block, Bytes blockId, PeerRef from);
+
+  /** Transactions arrived from a peer. */
+  void transactionsArrived(List<Bytes> transactions, PeerRef from);
+
+  /** A peer was disconnected for misbehaviour (and banned). */
+  void peerMisbehaved(PeerRef peer, io.graphyne.p2p.session.DisconnectReason reason, String detail);
+
+  /** Head block number, id and timestamp (seconds). */
+  record Head(long num, Bytes id, long timeSeconds) {
+    public static final Head EMPTY = new Head(0, Bytes.zeros(20), 0);
+  }
+
+  /** Reply to a peer's synopsis. */
+  record IdsAfter(List<Bytes> ids, long remaining) {
+    public IdsAfter {
+      ids = List.copyOf(ids);
+    }
+  }
+
+  /** What the node made of a block. */
+  enum BlockVerdict {
+    /** Applied or queued for application. */
+    ACCEPTED,
+    /** We already have it. */
+    ALREADY_KNOWN,
+    /** Its previous block is unknown: sync again from this peer. */
+    UNLINKABLE,
+    /** Invalid: the peer that sent it misbehaved. */
+    INVALID,
+    /** Valid as far as we know but not wanted (e.g. a probe that reached its target). */
+    NOT_NEEDED
+  }
+
+  /** A peer as the node sees it. */
+  record PeerRef(String remoteAddress, Bytes nodeId) {}
+}

@@ -1,0 +1,468 @@
+package io.graphyne.p2p.session;
+
+import io.graphyne.p2p.chain.BlockHeaders;
+import io.graphyne.p2p.chain.ChainAccess;
+import io.graphyne.p2p.chain.ChainAccess.BlockVerdict;
+import io.graphyne.p2p.message.BlockIds;
+import io.graphyne.p2p.message.Message;
+import io.graphyne.p2p.message.MessageType;
+import io.graphyne.p2p.message.RawMessage;
+import io.graphyne.protocol.Bytes;
+import io.graphyne.protocol.codec.DecodeException;
+import io.netty.util.concurrent.DefaultEventExecutor;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync protocol across all peers (spec/p2p.md §4.3-§4.5), owned by one thread: synopsis
+ * requests, item-id inventories, fetching blocks in batches (one peer fetches at a time, at most
+ * {@code maxBlocksPerFetch} in flight), the confirming request that makes a peer advertise new
+ * blocks, normal-mode inventory both ways, answering peers that sync from us, and the request
+ * timeouts of §4.6.
+ */
+public final class SyncManager {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncManager.class);
+
+  /** GRAPHENE_NET_MIN_BLOCK_IDS_TO_PREFETCH: keep asking for ids until this many are queued. */
+  public static final int MIN_BLOCK_IDS_TO_PREFETCH = 10_000;
+  /** Hard cap on ids queued per peer. */
+  public static final int MAX_QUEUED_IDS = MIN_BLOCK_IDS_TO_PREFETCH + 2_000;
+  /** get_block_ids default limit. */
+  public static final int MAX_IDS_PER_REPLY = 2000;
+  /** Normal-mode items we remember wanting from one peer. */
+  public static final int MAX_WANTED = 1000;
+  /** Messages we keep for peers that fetch what we advertised. */
+  public static final int MESSAGE_CACHE_SIZE = 2000;
+  /** How long an advertised message stays fetchable (about 5 blocks at 3 s, generously). */
+  public static final long MESSAGE_CACHE_NANOS = TimeUnit.SECONDS.toNanos(30);
+  private static final int MAX_CONFIRMS_WITHOUT_PROGRESS = 3;
+
+  /** Per-peer sync state. */
+  static final class PeerSync {
+    boolean weNeedSync = true;
+    boolean peerNeedsSync = true;
+    List<Bytes> sentSynopsis = List.of();
+    long idsRequestedAt = -1;
+    final ArrayDeque<Bytes> idsToFetch = new ArrayDeque<>();
+    final Set<Bytes> queued = new HashSet<>();
+    long lastRemaining;
+    final LinkedHashSet<Bytes> inFlight = new LinkedHashSet<>();
+    long lastBlockAt;
+    int confirmsWithoutProgress;
+    final LinkedHashMap<Bytes, Long> wanted = new LinkedHashMap<>();
+    final Map<Bytes, Long> normalRequested = new HashMap<>();
+  }
+
+  private record Cached(RawMessage raw, long at) {}
+
+  private final P2pNode node;
+  private final ChainAccess chain;
+  private final EventExecutor executor = new DefaultEventExecutor();
+  private final Map<PeerSession, PeerSync> peers = new LinkedHashMap<>();
+  private final Map<Bytes, Cached> cache = new ConcurrentHashMap<>();
+  private final ArrayDeque<Bytes> cacheOrder = new ArrayDeque<>();
+  private final Set<Bytes> seen = new LinkedHashSet<>();
+  private PeerSession fetchOwner;
+  private volatile long blocksReceived;
+
+  SyncManager(P2pNode node, ChainAccess chain) {
+    this.node = node;
+    this.chain = chain;
+  }
+
+  void start() {
+    executor.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+  }
+
+  void stop() {
+    executor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+  }
+
+  void submit(Runnable r) {
+    executor.execute(
+        () -> {
+          try {
+            r.run();
+          } catch (RuntimeException e) {
+            LOG.warn("sync task failed", e);
+          }
+        });
+  }
+
+  public long blocksReceived() {
+    return blocksReceived;
+  }
+
+  Optional<RawMessage> cachedMessage(Bytes messageId) {
+    Cached c = cache.get(messageId);
+    return c == null ? Optional.empty() : Optional.of(c.raw());
+  }
+
+  private PeerSync ps(PeerSession s) {
+    return peers.get(s);
+  }
+
+  private void misbehaved(PeerSession s, DisconnectReason reason, String detail) {
+    s.disconnect(reason, detail);
+  }
+
+  // ---- peer life-cycle ----
+
+  void peerActive(PeerSession s) {
+    PeerSync p = new PeerSync();
+    peers.put(s, p);
+    requestIds(s, p, chain.synopsis());
+  }
+
+  void peerClosed(PeerSession s) {
+    submit(
+        () -> {
+          PeerSync p = peers.remove(s);
+          if (p != null && fetchOwner == s) {
+            fetchOwner = null;
+            fetchMoreAll();
+          }
+        });
+  }
+
+  private void requestIds(PeerSession s, PeerSync p, List<Bytes> synopsis) {
+    p.sentSynopsis = List.copyOf(synopsis);
+    p.idsRequestedAt = System.nanoTime();
+    s.send(new Message.FetchBlockchainItemIds(MessageType.BLOCK, synopsis));
+  }
+
+  // ---- we sync from them ----
+
+  void onBlockchainItemIds(PeerSession s, Message.BlockchainItemIdsInventory inv) {
+    PeerSync p = ps(s);
+    if (p == null || p.idsRequestedAt < 0) {
+      return; // unsolicited replies are ignored
+    }
+    p.idsRequestedAt = -1;
+    List<Bytes> ids = inv.itemHashes();
+    for (int i = 1; i < ids.size(); i++) {
+      if (BlockIds.num(ids.get(i)) != BlockIds.num(ids.get(i - 1)) + 1) {
+        misbehaved(s, DisconnectReason.INVALID_SYNC_RESPONSE, "ids are not consecutive at index " + i);
+        return;
+      }
+    }
+    if (!ids.isEmpty()) {
+      if (p.sentSynopsis.isEmpty() && BlockIds.num(ids.get(0)) != 1) {
+        misbehaved(s, DisconnectReason.INVALID_SYNC_RESPONSE, "reply to an empty synopsis must start at block 1");
+        return;
+      }
+      if (!p.sentSynopsis.isEmpty() && !p.sentSynopsis.contains(ids.get(0))) {
+        misbehaved(s, DisconnectReason.INVALID_SYNC_RESPONSE, "reply does not start with a synopsis id");
+        return;
+      }
+    }
+    long remaining = inv.totalRemainingItemCount();
+    boolean upToDate =
+        remaining == 0
+            && (ids.isEmpty() || (ids.size() == 1 && chain.hasBlock(ids.get(0))))
+            && p.idsToFetch.isEmpty()
+            && p.inFlight.isEmpty();
+    if (upToDate) {
+      markInSync(s, p);
+      return;
+    }
+    int added = 0;
+    for (Bytes id : ids) {
+      if (p.idsToFetch.size() >= MAX_QUEUED_IDS) {
+        break;
+      }
+      if (chain.hasBlock(id) || p.queued.contains(id) || p.inFlight.contains(id)) {
+        continue;
+      }
+      p.idsToFetch.add(id);
+      p.queued.add(id);
+      added++;
+    }
+    p.lastRemaining = remaining;
+    if (added > 0) {
+      p.confirmsWithoutProgress = 0;
+    } else if (++p.confirmsWithoutProgress > MAX_CONFIRMS_WITHOUT_PROGRESS) {
+      markInSync(s, p);
+      return;
+    }
+    if (remaining > 0 && p.idsToFetch.size() < MIN_BLOCK_IDS_TO_PREFETCH && !ids.isEmpty()) {
+      requestIds(s, p, List.of(ids.get(ids.size() - 1)));
+    }
+    fetchMoreAll();
+    if (p.idsToFetch.isEmpty() && p.inFlight.isEmpty() && p.idsRequestedAt < 0) {
+      requestIds(s, p, chain.synopsis());
+    }
+  }
+
+  private void markInSync(PeerSession s, PeerSync p) {
+    if (p.weNeedSync) {
+      p.weNeedSync = false;
+      node.listener().onInSync(s);
+    }
+  }
+
+  private void fetchMoreAll() {
+    if (fetchOwner != null) {
+      PeerSync o = peers.get(fetchOwner);
+      if (o != null && !o.inFlight.isEmpty()) {
+        return;
+      }
+      fetchOwner = null;
+    }
+    for (Map.Entry<PeerSession, PeerSync> e : peers.entrySet()) {
+      PeerSync p = e.getValue();
+      if (!p.inFlight.isEmpty() || p.idsToFetch.isEmpty()) {
+        continue;
+      }
+      List<Bytes> batch = new ArrayList<>();
+      while (!p.idsToFetch.isEmpty() && batch.size() < node.config().maxBlocksPerFetch()) {
+        Bytes id = p.idsToFetch.poll();
+        p.queued.remove(id);
+        if (!chain.hasBlock(id)) {
+          batch.add(id);
+        }
+      }
+      if (batch.isEmpty()) {
+        continue;
+      }
+      p.inFlight.addAll(batch);
+      p.lastBlockAt = System.nanoTime();
+      fetchOwner = e.getKey();
+      e.getKey().send(new Message.FetchItems(MessageType.BLOCK, batch));
+      return;
+    }
+  }
+
+  void onBlock(PeerSession s, Message.Block b, RawMessage raw) {
+    PeerSync p = ps(s);
+    if (p == null) {
+      misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "block before the connection was active");
+      return;
+    }
+    Bytes id = b.blockId();
+    boolean sync = p.inFlight.remove(id);
+    Bytes msgId = null;
+    if (!sync) {
+      msgId = raw.messageId();
+      if (p.normalRequested.remove(msgId) == null) {
+        misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "You sent me a block that I didn't ask for: " + id.toHex());
+        return;
+      }
+    }
+    BlockHeaders h;
+    try {
+      h = BlockHeaders.parse(b.block().unsafeArray());
+    } catch (DecodeException e) {
+      misbehaved(s, DisconnectReason.INVALID_BLOCK, "undecodable block header: " + e.getMessage());
+      return;
+    }
+    if (!h.id().equals(id)) {
+      misbehaved(s, DisconnectReason.INVALID_BLOCK, "block_id " + id.toHex() + " but the header hashes to " + h.id().toHex());
+      return;
+    }
+    p.lastBlockAt = System.nanoTime();
+    blocksReceived++;
+    BlockVerdict v = chain.blockArrived(b.block(), id, s.ref());
+    switch (v) {
+      case INVALID -> {
+        chain.peerMisbehaved(s.ref(), DisconnectReason.INVALID_BLOCK, id.toHex());
+        misbehaved(s, DisconnectReason.INVALID_BLOCK, "block " + h.blockNum() + " rejected by the node");
+        return;
+      }
+      case UNLINKABLE -> {
+        p.idsToFetch.clear();
+        p.queued.clear();
+        p.inFlight.clear();
+        p.weNeedSync = true;
+        if (p.idsRequestedAt < 0) {
+          requestIds(s, p, chain.synopsis());
+        }
+      }
+      case NOT_NEEDED -> {
+        p.idsToFetch.clear();
+        p.queued.clear();
+        p.weNeedSync = false;
+      }
+      case ACCEPTED -> {
+        if (!sync) {
+          relay(raw, msgId, s);
+        }
+      }
+      case ALREADY_KNOWN -> {}
+    }
+    if (sync && p.inFlight.isEmpty()) {
+      if (fetchOwner == s) {
+        fetchOwner = null;
+      }
+      fetchMoreAll();
+      if (p.inFlight.isEmpty() && p.idsToFetch.isEmpty() && p.idsRequestedAt < 0 && p.weNeedSync) {
+        // ids exhausted: ask again; the reply either continues or confirms we are in sync (§4.4)
+        requestIds(s, p, chain.synopsis());
+      }
+    }
+  }
+
+  void onItemNotAvailable(PeerSession s, Message.ItemNotAvailable na) {
+    PeerSync p = ps(s);
+    if (p == null) {
+      return;
+    }
+    if (p.inFlight.remove(na.itemHash())) {
+      if (!p.peerNeedsSync) {
+        misbehaved(s, DisconnectReason.MISSING_SYNC_ITEM, "You are missing a sync item you claim to have");
+        return;
+      }
+      p.idsToFetch.clear();
+      p.queued.clear();
+      p.inFlight.clear();
+      if (fetchOwner == s) {
+        fetchOwner = null;
+      }
+      fetchMoreAll();
+      return;
+    }
+    p.normalRequested.remove(na.itemHash());
+    requestWanted(s, p);
+  }
+
+  // ---- normal operation ----
+
+  void onItemIdsInventory(PeerSession s, Message.ItemIdsInventory inv) {
+    PeerSync p = ps(s);
+    if (p == null) {
+      return;
+    }
+    if (inv.itemType() != MessageType.BLOCK && inv.itemType() != MessageType.TRX) {
+      return;
+    }
+    for (Bytes h : inv.itemHashes()) {
+      if (p.wanted.size() >= MAX_WANTED) {
+        break;
+      }
+      if (cache.containsKey(h) || seen.contains(h) || p.normalRequested.containsKey(h)) {
+        continue;
+      }
+      p.wanted.put(h, inv.itemType());
+    }
+    requestWanted(s, p);
+  }
+
+  private void requestWanted(PeerSession s, PeerSync p) {
+    if (!p.normalRequested.isEmpty()) {
+      return; // one item at a time per peer, as core does in normal operation
+    }
+    Iterator<Map.Entry<Bytes, Long>> it = p.wanted.entrySet().iterator();
+    if (!it.hasNext()) {
+      return;
+    }
+    Map.Entry<Bytes, Long> e = it.next();
+    it.remove();
+    p.normalRequested.put(e.getKey(), System.nanoTime());
+    remember(e.getKey());
+    s.send(new Message.FetchItems(e.getValue(), List.of(e.getKey())));
+  }
+
+  private void remember(Bytes messageId) {
+    seen.add(messageId);
+    if (seen.size() > MESSAGE_CACHE_SIZE * 4) {
+      Iterator<Bytes> it = seen.iterator();
+      it.next();
+      it.remove();
+    }
+  }
+
+  void onTrx(PeerSession s, Message.Trx t, RawMessage raw) {
+    PeerSync p = ps(s);
+    Bytes msgId = raw.messageId();
+    if (p == null || p.normalRequested.remove(msgId) == null) {
+      misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "transaction that was not requested");
+      return;
+    }
+    chain.transactionsArrived(List.of(t.transaction()), s.ref());
+    relay(raw, msgId, s);
+    requestWanted(s, p);
+  }
+
+  /** Caches a message and advertises it to every in-sync peer except its source. */
+  private void relay(RawMessage raw, Bytes msgId, PeerSession source) {
+    long now = System.nanoTime();
+    if (cache.putIfAbsent(msgId, new Cached(raw, now)) == null) {
+      cacheOrder.add(msgId);
+      while (cacheOrder.size() > MESSAGE_CACHE_SIZE) {
+        cache.remove(cacheOrder.poll());
+      }
+    }
+    remember(msgId);
+    for (Map.Entry<PeerSession, PeerSync> e : peers.entrySet()) {
+      if (e.getKey() != source && !e.getValue().peerNeedsSync) {
+        e.getKey().send(new Message.ItemIdsInventory(raw.type(), List.of(msgId)));
+      }
+    }
+  }
+
+  /** A block produced or accepted locally: advertise it to peers (normal operation). */
+  public void broadcast(Message m) {
+    RawMessage raw = io.graphyne.p2p.message.Messages.toRaw(m);
+    submit(() -> relay(raw, raw.messageId(), null));
+  }
+
+  // ---- they sync from us ----
+
+  void onFetchBlockchainItemIds(PeerSession s, Message.FetchBlockchainItemIds f) {
+    ChainAccess.IdsAfter reply = chain.blockIdsAfter(f.blockchainSynopsis(), MAX_IDS_PER_REPLY);
+    List<Bytes> ids = reply.ids();
+    PeerSync p = ps(s);
+    if (p != null) {
+      p.peerNeedsSync = !(ids.isEmpty() || (ids.size() == 1 && f.blockchainSynopsis().contains(ids.get(0))));
+    }
+    s.send(new Message.BlockchainItemIdsInventory(reply.remaining(), f.itemType(), ids));
+  }
+
+  // ---- timeouts ----
+
+  private void tick() {
+    long now = System.nanoTime();
+    long timeout = node.config().requestTimeout().toNanos();
+    for (Map.Entry<PeerSession, PeerSync> e : new ArrayList<>(peers.entrySet())) {
+      PeerSync p = e.getValue();
+      PeerSession s = e.getKey();
+      if (p.idsRequestedAt >= 0 && now - p.idsRequestedAt > timeout) {
+        misbehaved(s, DisconnectReason.REQUEST_TIMEOUT, "fetch_blockchain_item_ids unanswered");
+      } else if (!p.inFlight.isEmpty() && now - p.lastBlockAt > timeout) {
+        misbehaved(s, DisconnectReason.REQUEST_TIMEOUT, "no sync block for " + node.config().requestTimeout());
+      } else {
+        for (long at : p.normalRequested.values()) {
+          if (now - at > timeout) {
+            misbehaved(s, DisconnectReason.REQUEST_TIMEOUT, "fetch_items unanswered");
+            break;
+          }
+        }
+      }
+    }
+    Iterator<Bytes> it = cacheOrder.iterator();
+    while (it.hasNext()) {
+      Bytes id = it.next();
+      Cached c = cache.get(id);
+      if (c == null || now - c.at() > MESSAGE_CACHE_NANOS) {
+        cache.remove(id);
+        it.remove();
+      } else {
+        break;
+      }
+    }
+  }
+}
