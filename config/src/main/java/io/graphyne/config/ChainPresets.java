@@ -1,5 +1,6 @@
 package io.graphyne.config;
 
+import io.graphyne.authority.HardforkSchedule;
 import io.graphyne.protocol.Bytes;
 import io.graphyne.util.Hex;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Locale;
  * The built-in chain presets. Chain ids: spec/chain.md §6 (mainnet from bitsharesjs-ws's
  * ChainConfig; testnet = sha256 of the testnet genesis file, checked in the tests). Seed nodes:
  * bitshares-core {@code libraries/egenesis/seed-nodes.txt} (master) and
- * {@code seed-nodes-testnet.txt} (branch testnet).
+ * {@code seed-nodes-testnet.txt} (branch testnet). Hardfork times: {@link HardforkSchedule}.
  */
 public final class ChainPresets {
   private ChainPresets() {}
@@ -27,7 +28,8 @@ public final class ChainPresets {
               "seed2.xbts.io:1776",
               "seed4.xbts.io:1776",
               "seeds.btsnodes.com:1776"),
-          1776);
+          1776,
+          HardforkSchedule.mainnet());
 
   public static final ChainPreset TESTNET =
       new ChainPreset(
@@ -36,7 +38,8 @@ public final class ChainPresets {
           "TEST",
           "TEST",
           List.of("bts-testnet-seed1.abit-more.com:1779", "testnet-seed.xbts.io:1778"),
-          1776);
+          1776,
+          HardforkSchedule.testnet());
 
   public static List<ChainPreset> all() {
     return List.of(BITSHARES, TESTNET);

@@ -33,6 +33,12 @@ class ChainPresetsTest {
     ChainPreset custom = ChainPresets.resolve(priv, "BTS");
     assertThat(custom.chainIdHex()).isEqualTo(priv);
     assertThat(custom.addressPrefix()).isEqualTo("BTS");
+    assertThat(custom.hardforks()).isEqualTo(io.graphyne.authority.HardforkSchedule.mainnet());
+    assertThat(ChainPresets.TESTNET.hardforks().name()).isEqualTo("testnet");
+    // BSIP40 custom authorities: active on testnet, a 2030 placeholder on mainnet.
+    java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    assertThat(ChainPresets.TESTNET.hardforks().at(now).customAuthoritiesActive()).isTrue();
+    assertThat(ChainPresets.BITSHARES.hardforks().at(now).customAuthoritiesActive()).isFalse();
     assertThatThrownBy(() -> ChainPresets.resolve("nope", null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("64-hex");

@@ -25,7 +25,7 @@ public final class ChainOptions {
   public ChainPreset preset() {
     ChainPreset p = ChainPresets.resolve(chain, prefix);
     if (prefix != null && !prefix.equals(p.addressPrefix())) {
-      return new ChainPreset(p.name(), p.chainId(), prefix, p.coreSymbol(), p.seedNodes(), p.defaultP2pPort());
+      return p.withPrefix(prefix);
     }
     return p;
   }

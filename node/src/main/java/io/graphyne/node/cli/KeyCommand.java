@@ -3,6 +3,7 @@ package io.graphyne.node.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.graphyne.config.ChainPreset;
 import io.graphyne.crypto.Base58;
+import io.graphyne.crypto.PrivateKey;
 import io.graphyne.protocol.Address;
 import io.graphyne.protocol.PublicKey;
 import io.graphyne.util.Hex;
@@ -36,7 +37,12 @@ public final class KeyCommand implements Runnable {
     try {
       return PublicKey.parse(t, null);
     } catch (IllegalArgumentException notPublic) {
-      throw new CliIo.UserError("not a public key (PREFIX + Base58 or 33-byte hex): " + t);
+      try {
+        return PrivateKey.fromWif(t).publicKey();
+      } catch (IllegalArgumentException notWif) {
+        throw new CliIo.UserError(
+            "not a public key (PREFIX + Base58 or 33-byte hex) or WIF private key: " + t);
+      }
     }
   }
 

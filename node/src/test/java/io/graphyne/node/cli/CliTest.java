@@ -151,6 +151,10 @@ class CliTest {
     Result hex = run("key", "info", j.get("hex").asText(), "--chain", "testnet");
     assertThat(hex.json().get("public_key").asText()).isEqualTo("TEST6MRyAjQq8ud7hVNYcfnVPJqcVpscN5So8BhtHuGYqET5GDW5CV");
 
+    // A WIF gives the key it belongs to (nathan's key of the private chain).
+    Result wif = run("key", "info", "5KQwrPbwdL6PhXujxW37FSSQZ1JiwsST4cqQzDeyXtP79zkvFD3");
+    assertThat(wif.json().get("public_key").asText()).isEqualTo(bts);
+
     // keys.json keys-133: bitsharesjs's PTS address of a CBA-prefixed key.
     JsonNode v = null;
     for (JsonNode k : Vectors.json("keys.json").get("vectors")) {
