@@ -218,6 +218,31 @@ class SessionBehaviourIT {
     }
   }
 
+  @Test
+  void normalModeBlockIsMatchedToTheOutstandingRequestEvenIfReserialised() throws Exception {
+    Bytes advertised = Bytes.fromHex("ab".repeat(20)); // not RIPEMD-160 of what will be sent
+    BiConsumer<ChannelHandlerContext, Message> script = (ctx, m) -> {
+      if (m instanceof Message.FetchBlockchainItemIds) {
+        ctx.writeAndFlush(new Message.BlockchainItemIdsInventory(0, 1001, List.of()));
+        ctx.writeAndFlush(new Message.ItemIdsInventory(1001, List.of(advertised)));
+      } else if (m instanceof Message.FetchItems f && f.itemsToFetch().equals(List.of(advertised))) {
+        ctx.writeAndFlush(Message.Block.ofRaw(real.blockOf(1), real.idOf(1)));
+      }
+    };
+    MemoryChain local = new MemoryChain();
+    try (ScriptedPeer peer = new ScriptedPeer(CHAIN, ScriptedPeer.HelloMode.VALID, script)) {
+      MisbehaviourIT.Closed l = new MisbehaviourIT.Closed();
+      try (P2pNode client = new P2pNode(P2pConfig.defaults(CHAIN), local, ScriptedPeer.EC, l)) {
+        client.start();
+        client.connect("127.0.0.1", peer.port()).get(5, TimeUnit.SECONDS);
+        waitFor(() -> local.size() == 1);
+        assertThat(local.idOf(1)).isEqualTo(real.idOf(1));
+        Thread.sleep(300);
+        assertThat(l.reason).isNotDone();
+      }
+    }
+  }
+
   static void waitFor(java.util.function.BooleanSupplier c) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!c.getAsBoolean()) {

@@ -64,6 +64,7 @@ public final class SyncManager {
     int confirmsWithoutProgress;
     final LinkedHashMap<Bytes, Long> wanted = new LinkedHashMap<>();
     final Map<Bytes, Long> normalRequested = new HashMap<>();
+    final Map<Bytes, Long> normalRequestedTypes = new HashMap<>();
   }
 
   private record Cached(RawMessage raw, long at) {}
@@ -288,8 +289,18 @@ public final class SyncManager {
     if (!sync) {
       msgId = raw.messageId();
       if (p.normalRequested.remove(msgId) == null) {
-        misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "You sent me a block that I didn't ask for: " + id.toHex());
-        return;
+        // Core answers a normal-mode fetch by re-serialising the block from its database; should
+        // those bytes differ from the advertised message, the one outstanding block request
+        // (we keep at most one per peer) is still this reply (spec/p2p.md §4.5).
+        Bytes only = p.normalRequested.size() == 1 ? p.normalRequested.keySet().iterator().next() : null;
+        if (only == null || !Long.valueOf(MessageType.BLOCK).equals(p.normalRequestedTypes.get(only))) {
+          misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "You sent me a block that I didn't ask for: " + id.toHex());
+          return;
+        }
+        p.normalRequested.remove(only);
+        p.normalRequestedTypes.remove(only);
+      } else {
+        p.normalRequestedTypes.remove(msgId);
       }
     }
     io.graphyne.protocol.SignedBlock block;
@@ -335,6 +346,9 @@ public final class SyncManager {
       }
       case ALREADY_KNOWN -> {}
     }
+    if (!sync) {
+      requestWanted(s, p);
+    }
     if (sync) {
       if (fetchOwner == s && p.inFlight.isEmpty()) {
         fetchOwner = null;
@@ -367,6 +381,7 @@ public final class SyncManager {
       return;
     }
     p.normalRequested.remove(na.itemHash());
+    p.normalRequestedTypes.remove(na.itemHash());
     requestWanted(s, p);
   }
 
@@ -403,6 +418,7 @@ public final class SyncManager {
     Map.Entry<Bytes, Long> e = it.next();
     it.remove();
     p.normalRequested.put(e.getKey(), System.nanoTime());
+    p.normalRequestedTypes.put(e.getKey(), e.getValue());
     remember(e.getKey());
     s.send(new Message.FetchItems(e.getValue(), List.of(e.getKey())));
   }
@@ -422,6 +438,9 @@ public final class SyncManager {
     }
     PeerSync p = ps(s);
     Bytes msgId = raw.messageId();
+    if (p != null) {
+      p.normalRequestedTypes.remove(msgId);
+    }
     if (p == null || p.normalRequested.remove(msgId) == null) {
       misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "transaction that was not requested");
       return;
