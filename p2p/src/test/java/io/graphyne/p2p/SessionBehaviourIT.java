@@ -74,6 +74,15 @@ class SessionBehaviourIT {
   }
 
   @Test
+  void implausibleRemainingCountIsAnInvalidSyncResponse() throws Exception {
+    // our head (block 220 of the private chain) is from 2026; 4e9 more blocks cannot exist yet
+    MemoryChain local = MemoryChain.load(Vectors.file("private-chain/blocks.hex"));
+    DisconnectReason r = run(ScriptedPeer.HelloMode.VALID, fast(), local,
+        onSynopsis(f -> new Message.BlockchainItemIdsInventory(4_000_000_000L, 1001, List.of(real.idOf(220)))), true);
+    assertThat(r).isEqualTo(DisconnectReason.INVALID_SYNC_RESPONSE);
+  }
+
+  @Test
   void unansweredSynopsisRequestTimesOut() throws Exception {
     DisconnectReason r = run(ScriptedPeer.HelloMode.VALID, fast(), new MemoryChain(), (ctx, m) -> {}, true);
     assertThat(r).isEqualTo(DisconnectReason.REQUEST_TIMEOUT);

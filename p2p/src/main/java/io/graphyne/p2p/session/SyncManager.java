@@ -49,6 +49,8 @@ public final class SyncManager {
   /** How long an advertised message stays fetchable (about 5 blocks at 3 s, generously). */
   public static final long MESSAGE_CACHE_NANOS = TimeUnit.SECONDS.toNanos(30);
   private static final int MAX_CONFIRMS_WITHOUT_PROGRESS = 3;
+  /** GRAPHENE_NET_FUTURE_SYNC_BLOCKS_GRACE_PERIOD_SEC. */
+  static final long FUTURE_SYNC_GRACE_SECONDS = 3600;
 
   /** Per-peer sync state. */
   static final class PeerSync {
@@ -179,6 +181,14 @@ public final class SyncManager {
       }
     }
     long remaining = inv.totalRemainingItemCount();
+    // core's plausibility check: the peer cannot have more blocks than fit between our head's
+    // time and an hour from now at the minimum block interval (1 s)
+    long headTime = chain.head().timeSeconds();
+    long nowSeconds = node.nowMicros() / 1_000_000L;
+    if (headTime + remaining > nowSeconds + FUTURE_SYNC_GRACE_SECONDS) {
+      misbehaved(s, DisconnectReason.INVALID_SYNC_RESPONSE, "implausible remaining item count " + remaining);
+      return;
+    }
     boolean upToDate =
         remaining == 0
             && (ids.isEmpty() || (ids.size() == 1 && chain.hasBlock(ids.get(0))))
@@ -321,7 +331,7 @@ public final class SyncManager {
     BlockVerdict v = chain.blockArrived(block, b.raw(), id, s.ref());
     switch (v) {
       case INVALID -> {
-        chain.peerMisbehaved(s.ref(), DisconnectReason.INVALID_BLOCK, id.toHex());
+        // the node is told through peerMisbehaved when the session closes (with the ban)
         misbehaved(s, DisconnectReason.INVALID_BLOCK, "block " + block.blockNum() + " rejected by the node");
         return;
       }
