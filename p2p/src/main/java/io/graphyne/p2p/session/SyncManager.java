@@ -62,6 +62,18 @@ public final class SyncManager {
     final Set<Bytes> queued = new HashSet<>();
     long lastRemaining;
     final LinkedHashSet<Bytes> inFlight = new LinkedHashSet<>();
+    /** Requested blocks we stopped waiting for; they may still arrive and are then dropped. */
+    final LinkedHashSet<Bytes> abandoned = new LinkedHashSet<>();
+
+    void abandonInFlight() {
+      abandoned.addAll(inFlight);
+      inFlight.clear();
+      while (abandoned.size() > 4 * MAX_IDS_PER_REPLY) {
+        Iterator<Bytes> it = abandoned.iterator();
+        it.next();
+        it.remove();
+      }
+    }
     long lastBlockAt;
     int confirmsWithoutProgress;
     final LinkedHashMap<Bytes, Long> wanted = new LinkedHashMap<>();
@@ -295,6 +307,9 @@ public final class SyncManager {
     }
     Bytes id = b.blockId();
     boolean sync = p.inFlight.remove(id);
+    if (!sync && p.abandoned.remove(id)) {
+      return; // requested, then given up on (resync or not available): not a misbehaviour
+    }
     Bytes msgId = null;
     if (!sync) {
       msgId = raw.messageId();
@@ -338,7 +353,7 @@ public final class SyncManager {
       case UNLINKABLE -> {
         p.idsToFetch.clear();
         p.queued.clear();
-        p.inFlight.clear();
+        p.abandonInFlight();
         p.weNeedSync = true;
         if (p.idsRequestedAt < 0) {
           requestIds(s, p, chain.synopsis());
@@ -383,7 +398,7 @@ public final class SyncManager {
       }
       p.idsToFetch.clear();
       p.queued.clear();
-      p.inFlight.clear();
+      p.abandonInFlight();
       if (fetchOwner == s) {
         fetchOwner = null;
       }
