@@ -66,6 +66,7 @@ public final class P2pNode implements AutoCloseable {
   private EventLoopGroup group;
   private Channel serverChannel;
   private volatile int boundPort;
+  private final java.util.concurrent.atomic.AtomicLong blocksServed = new java.util.concurrent.atomic.AtomicLong();
 
   public P2pNode(P2pConfig config, ChainAccess chain, EcCrypto crypto, P2pListener listener, Clock clock, PeerDatabase peerDb) {
     this.config = config;
@@ -136,6 +137,15 @@ public final class P2pNode implements AutoCloseable {
 
   public long blocksReceived() {
     return sync.blocksReceived();
+  }
+
+  /** Blocks served to peers that fetched them (sync or normal mode). */
+  public long blocksServed() {
+    return blocksServed.get();
+  }
+
+  void countServed() {
+    blocksServed.incrementAndGet();
   }
 
   long nowMicros() {
@@ -353,7 +363,8 @@ public final class P2pNode implements AutoCloseable {
     if (was) {
       sync.peerClosed(s);
     }
-    LOG.atInfo().setMessage("peer {} closed: {} {}").addArgument(s).addArgument(reason).addArgument(detail).log();
+    (reason.misbehaviour() ? LOG.atInfo() : LOG.atDebug())
+        .setMessage("peer {} closed: {} {}").addArgument(s).addArgument(reason).addArgument(detail).log();
     listener.onClosed(s, reason, detail);
   }
 
