@@ -252,13 +252,40 @@ class RealNodeVectorsTest {
               JsonOpFields.requirements(obj.get("proposed_transaction"), r.ignoreCustomOperationRequiredAuths());
           Set<ObjectId> act = ids(obj.get("available_active_approvals"));
           Set<ObjectId> own = ids(obj.get("available_owner_approvals"));
-          CheckParams p = CheckParams.forProposal(r, c.get("max_authority_depth").asInt(), act, own);
-          Verdict v = AuthorityChecker.verify(ops, keys(obj.get("available_key_approvals")), view, p);
+          Verdict v = Proposals.authorizeExecution(ops, act, own, keys(obj.get("available_key_approvals")), view, r,
+              c.get("max_authority_depth").asInt(), CustomAuthorityLookup.NONE);
           // executed proposals leave the approvals that authorized them; pending ones are not authorized
           assertThat(v.valid()).as(outcome + " " + v).isEqualTo(outcome.equals("executed"));
         }));
       }
     }
+    return tests.stream();
+  }
+
+  /** The approvals the node recorded for each proposal equal those computed from its operations. */
+  @TestFactory
+  Stream<DynamicTest> proposalRequiredApprovals() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (JsonNode c : ROOT.get("cases")) {
+      List<JsonNode> objs = new ArrayList<>();
+      c.path("proposals_before").forEach(objs::add);
+      c.path("proposals_after").forEach(a -> {
+        if (a.hasNonNull("object")) {
+          objs.add(a.get("object"));
+        }
+      });
+      for (JsonNode obj : objs) {
+        tests.add(DynamicTest.dynamicTest(c.get("case_id").asText() + " " + obj.get("id").asText(), () -> {
+          HardforkSchedule.Rules r = rules(c);
+          var ops = JsonOpFields.requirements(obj.get("proposed_transaction"), r.ignoreCustomOperationRequiredAuths());
+          Proposals.RequiredApprovals req = Proposals.requiredApprovals(ops);
+          assertThat(req.active()).containsExactlyElementsOf(ids(obj.get("required_active_approvals")));
+          assertThat(req.owner()).containsExactlyElementsOf(ids(obj.get("required_owner_approvals")));
+          assertThat(Proposals.checkCreate(ops, null, 3600)).isEmpty();
+        }));
+      }
+    }
+    assertThat(tests).isNotEmpty();
     return tests.stream();
   }
 

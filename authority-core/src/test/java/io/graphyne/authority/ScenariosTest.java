@@ -577,4 +577,28 @@ class ScenariosTest {
     String[] missing = java.util.Arrays.copyOf(labels, 11);
     assertThat(Net.outcome(n.check(n.transfer("big"), missing))).isEqualTo("missing_active");
   }
+
+  @Test
+  void s26_committeeProposalReviewPeriodAndOtherAuthorities() {
+    Net n = new Net();
+    n.put(ObjectId.account(0), "committee-account", n.auth(1), n.auth(1, "k:cm", 1));
+    n.single("dan");
+    long required = 3600;
+    var ops = List.of(n.transfer("committee-account"));
+    assertThat(Proposals.checkCreate(ops, null, required)).containsExactly(Proposals.CreateProblem.REVIEW_PERIOD_REQUIRED);
+    assertThat(Proposals.checkCreate(ops, required / 2, required)).containsExactly(Proposals.CreateProblem.REVIEW_PERIOD_INSUFFICIENT);
+    assertThat(Proposals.checkCreate(ops, required, required)).isEmpty();
+    // a proposal_update paid by temp with the committee key approval: authorized by that key alone
+    var update = n.op(23, "{\"fee_paying_account\":\"1.2.4\",\"proposal\":\"1.10.1\",\"key_approvals_to_add\":[\""
+        + k("cm").toString("BTS") + "\"]}");
+    assertThat(Net.outcome(n.check(update, "cm"))).isEqualTo("OK");
+    // at expiration, the committee's transfer executes with that key approval
+    var rules = HardforkSchedule.allActive().at(java.time.Instant.now());
+    assertThat(Proposals.authorizeExecution(ops, Set.of(), Set.of(), List.of(k("cm")), n.view(), rules, 2,
+        CustomAuthorityLookup.NONE).valid()).isTrue();
+    // proposals cannot hold operations that need "other" authorities
+    var claim = List.of(n.op(37, "{\"deposit_to_account\":\"" + n.id("dan") + "\",\"balance_owner_key\":\""
+        + k("bk").toString("BTS") + "\"}"));
+    assertThat(Proposals.checkCreate(claim, null, required)).containsExactly(Proposals.CreateProblem.OTHER_AUTHORITY_REQUIRED);
+  }
 }
