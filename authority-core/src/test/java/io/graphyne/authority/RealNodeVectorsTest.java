@@ -234,6 +234,44 @@ class RealNodeVectorsTest {
     return tests.stream();
   }
 
+  /**
+   * Every key set the node accepted in verify_account_authority contains a minimal set that
+   * who-can-sign lists for the account's active (or, through the top-level fallback, owner)
+   * authority; and every listed set is itself accepted.
+   */
+  @TestFactory
+  Stream<DynamicTest> whoCanSignAgreesWithVerifyAccountAuthority() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (JsonNode a : ROOT.get("account_authority_checks")) {
+      tests.add(DynamicTest.dynamicTest(a.get("account").asText() + " who-can-sign", () -> {
+        MapAuthorityView view = AccountsJson.parse(a.get("accounts"));
+        ObjectId id = ObjectId.parse(a.get("account_id").asText());
+        CheckParams p = CheckParams.defaults();
+        List<java.util.SortedSet<PublicKey>> sets = new ArrayList<>();
+        for (AuthorityView.Role role : AuthorityView.Role.values()) {
+          WhoCanSign.Result r = WhoCanSign.compute(view, id, role, p);
+          assertThat(r.truncated()).isFalse();
+          sets.addAll(r.sets());
+          // active sets pass the dummy-transfer check; owner sets only stand in when active fails
+          // (e.g. threshold 0 active: the owner key would be unused)
+          for (java.util.SortedSet<PublicKey> s : r.sets()) {
+            if (role == AuthorityView.Role.ACTIVE
+                || !AuthorityChecker.satisfiesRole(view, id, AuthorityView.Role.ACTIVE, List.of(), p)) {
+              assertThat(WalletApis.verifyAccountAuthority(id, new ArrayList<>(s), view)).as(role + " " + s).isTrue();
+            }
+          }
+        }
+        for (JsonNode chk : a.get("checks")) {
+          if (chk.get("result").asBoolean()) {
+            Set<PublicKey> k = new java.util.HashSet<>(keys(chk.get("keys")));
+            assertThat(sets.stream().anyMatch(k::containsAll)).as(chk.get("key_labels").toString()).isTrue();
+          }
+        }
+      }));
+    }
+    return tests.stream();
+  }
+
   /** After each proposal_update, is_authorized_to_execute on the proposal as the node stored it. */
   @TestFactory
   Stream<DynamicTest> proposalOutcomes() {
