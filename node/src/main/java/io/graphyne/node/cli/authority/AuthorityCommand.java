@@ -250,6 +250,15 @@ public final class AuthorityCommand implements Runnable {
         sets.add(keys(s, o.prefix()));
       }
       out.set("sets", sets);
+      ObjectNode holders = F.objectNode();
+      for (SortedSet<PublicKey> s : r.sets()) {
+        for (PublicKey k : s) {
+          ArrayNode h = F.arrayNode();
+          view.holders(k).forEach(h::add);
+          holders.set(k.toString(o.prefix()), h);
+        }
+      }
+      out.set("key_holders", holders);
       out.put("truncated", r.truncated());
       out.put("exhaustive", r.exhaustive());
       print(spec, out);

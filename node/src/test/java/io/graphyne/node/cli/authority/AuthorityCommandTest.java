@@ -156,6 +156,8 @@ class AuthorityCommandTest {
     JsonNode j = r.json();
     assertThat(j.get("truncated").asBoolean()).isFalse();
     assertThat(j.get("sets").size()).isPositive();
+    j.get("sets").forEach(set -> set.forEach(k -> assertThat(j.get("key_holders").get(k.asText())).isNotEmpty()));
+    assertThat(j.get("key_holders").toString()).contains("chief.company active");
     Run lint = run("authority", "lint", "--accounts", acc.toString(), "--time", c.get("head_block_time").asText());
     assertThat(lint.code()).as(lint.err()).isZero();
     assertThat(lint.json().get("accounts_checked").asInt()).isEqualTo(c.get("accounts").size());
