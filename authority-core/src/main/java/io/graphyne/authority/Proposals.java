@@ -25,7 +25,52 @@ public final class Proposals {
     /** 1.2.0 is required (active or owner) and no review period is given. */
     REVIEW_PERIOD_REQUIRED,
     /** 1.2.0 is required and the review period is shorter than committee_proposal_review_period. */
-    REVIEW_PERIOD_INSUFFICIENT
+    REVIEW_PERIOD_INSUFFICIENT,
+    /** Before HF-214 a proposal may not contain proposal_update. */
+    NESTED_UPDATE_BEFORE_HF214,
+    /** At most one proposal_update per proposal. */
+    MORE_THAN_ONE_UPDATE,
+    /** After HF-1479 a nested proposal_update/delete must target an older proposal. */
+    TARGETS_SELF_OR_NEWER
+  }
+
+  /** What happens to a proposal_create on nested proposal operations (spec §7.4, HF-214/HF-1479). */
+  public record NestedCheck(List<CreateProblem> problems, boolean poisoned) {}
+
+  /**
+   * The nested-proposal rules of proposal_create: no proposal_update before HF-214, at most one,
+   * and a nested update/delete targeting the new proposal's own id or a later one is refused
+   * strictly after HF-1479 and, at or before it, accepted but poisoned (an impossible transfer is
+   * appended, as on mainnet proposal 1.10.17503).
+   */
+  public static NestedCheck checkNested(List<OpRequirement> proposedOps, HardforkSchedule.Rules rules, ObjectId newProposalId) {
+    List<CreateProblem> out = new ArrayList<>();
+    int updates = 0;
+    boolean selfOrNewer = false;
+    for (OpRequirement op : proposedOps) {
+      if (op.tag() == RequiredAuthorities.PROPOSAL_UPDATE) {
+        updates++;
+      }
+      if (op.tag() == RequiredAuthorities.PROPOSAL_UPDATE || op.tag() == RequiredAuthorities.PROPOSAL_DELETE) {
+        ObjectId target = OpFields.of(op.op()).id("proposal");
+        selfOrNewer |= target.compareTo(newProposalId) >= 0;
+      }
+    }
+    if (updates > 0 && !rules.nestedProposalUpdateAllowed()) {
+      out.add(CreateProblem.NESTED_UPDATE_BEFORE_HF214);
+    }
+    if (updates > 1) {
+      out.add(CreateProblem.MORE_THAN_ONE_UPDATE);
+    }
+    boolean poisoned = false;
+    if (selfOrNewer) {
+      if (rules.strictNestedProposalTargets()) {
+        out.add(CreateProblem.TARGETS_SELF_OR_NEWER);
+      } else {
+        poisoned = true;
+      }
+    }
+    return new NestedCheck(out, poisoned);
   }
 
   public static RequiredApprovals requiredApprovals(List<OpRequirement> proposedOps) {
