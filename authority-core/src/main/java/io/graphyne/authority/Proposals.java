@@ -45,25 +45,28 @@ public final class Proposals {
    */
   public static NestedCheck checkNested(List<OpRequirement> proposedOps, HardforkSchedule.Rules rules, ObjectId newProposalId) {
     List<CreateProblem> out = new ArrayList<>();
-    int updates = 0;
-    boolean selfOrNewer = false;
+    List<Tagged> top = new ArrayList<>();
     for (OpRequirement op : proposedOps) {
-      if (op.tag() == RequiredAuthorities.PROPOSAL_UPDATE) {
-        updates++;
-      }
-      if (op.tag() == RequiredAuthorities.PROPOSAL_UPDATE || op.tag() == RequiredAuthorities.PROPOSAL_DELETE) {
-        ObjectId target = OpFields.of(op.op()).id("proposal");
-        selfOrNewer |= target.compareTo(newProposalId) >= 0;
+      top.add(new Tagged(op.tag(), op.op()));
+    }
+    // HF-214 (non-recursive): no proposal_update among the proposed operations
+    if (!rules.nestedProposalUpdateAllowed()) {
+      for (Tagged t : top) {
+        if (t.tag() == RequiredAuthorities.PROPOSAL_UPDATE) {
+          out.add(CreateProblem.NESTED_UPDATE_BEFORE_HF214);
+          break;
+        }
       }
     }
-    if (updates > 0 && !rules.nestedProposalUpdateAllowed()) {
-      out.add(CreateProblem.NESTED_UPDATE_BEFORE_HF214);
-    }
-    if (updates > 1) {
+    // at most one proposal_update per proposal, at every nesting level
+    if (moreThanOneUpdate(top, 0)) {
       out.add(CreateProblem.MORE_THAN_ONE_UPDATE);
     }
+    // HF-1479 (recursive): the highest instance targeted by nested updates/deletes
+    long[] max = {-1};
+    maxTarget(top, max, 0);
     boolean poisoned = false;
-    if (selfOrNewer) {
+    if (max[0] >= 0 && newProposalId.instance() <= max[0]) {
       if (rules.strictNestedProposalTargets()) {
         out.add(CreateProblem.TARGETS_SELF_OR_NEWER);
       } else {
@@ -71,6 +74,55 @@ public final class Proposals {
       }
     }
     return new NestedCheck(out, poisoned);
+  }
+
+  private record Tagged(int tag, Object op) {}
+
+  private static final int MAX_NESTING = 32;
+
+  /** The operations proposed by a nested proposal_create (record or JSON form). */
+  private static List<Tagged> inner(Tagged t) {
+    List<Tagged> out = new ArrayList<>();
+    if (t.op() instanceof io.graphyne.protocol.ops.ProposalCreateOperation pc) {
+      for (var w : pc.proposedOps()) {
+        out.add(new Tagged(w.op().tag(), w.op()));
+      }
+    } else if (t.op() instanceof com.fasterxml.jackson.databind.JsonNode j && j.has("proposed_ops")) {
+      for (var w : j.get("proposed_ops")) {
+        var pair = w.has("op") ? w.get("op") : w;
+        out.add(new Tagged(pair.get(0).asInt(), pair.get(1)));
+      }
+    }
+    return out;
+  }
+
+  private static boolean moreThanOneUpdate(List<Tagged> ops, int depth) {
+    if (depth > MAX_NESTING) {
+      return false;
+    }
+    int updates = 0;
+    for (Tagged t : ops) {
+      if (t.tag() == RequiredAuthorities.PROPOSAL_UPDATE) {
+        updates++;
+      }
+      if (t.tag() == RequiredAuthorities.PROPOSAL_CREATE && moreThanOneUpdate(inner(t), depth + 1)) {
+        return true;
+      }
+    }
+    return updates > 1;
+  }
+
+  private static void maxTarget(List<Tagged> ops, long[] max, int depth) {
+    if (depth > MAX_NESTING) {
+      return;
+    }
+    for (Tagged t : ops) {
+      if (t.tag() == RequiredAuthorities.PROPOSAL_UPDATE || t.tag() == RequiredAuthorities.PROPOSAL_DELETE) {
+        max[0] = Math.max(max[0], OpFields.of(t.op()).id("proposal").instance());
+      } else if (t.tag() == RequiredAuthorities.PROPOSAL_CREATE) {
+        maxTarget(inner(t), max, depth + 1);
+      }
+    }
   }
 
   public static RequiredApprovals requiredApprovals(List<OpRequirement> proposedOps) {

@@ -624,6 +624,11 @@ class ScenariosTest {
     assertThat(atHf.poisoned()).isTrue();
     var afterHf = Proposals.checkNested(List.of(self), hf.at(java.time.Instant.parse("2018-12-22T00:00:01Z")), newId);
     assertThat(afterHf.problems()).containsExactly(Proposals.CreateProblem.TARGETS_SELF_OR_NEWER);
+    // the 1479 rule looks into nested proposal_create operations too
+    var outer = n.op(22, "{\"fee_paying_account\":\"" + n.id("alice") + "\",\"proposed_ops\":[{\"op\":[24,"
+        + "{\"fee_paying_account\":\"" + n.id("alice") + "\",\"using_owner_authority\":false,\"proposal\":\"1.10.9\"}]}]}");
+    assertThat(Proposals.checkNested(List.of(outer), hf.at(java.time.Instant.parse("2019-01-01T00:00:00Z")), newId).problems())
+        .containsExactly(Proposals.CreateProblem.TARGETS_SELF_OR_NEWER);
     // an older target is fine after the HF
     assertThat(Proposals.checkNested(List.of(nestedUpdate), hf.at(java.time.Instant.parse("2019-01-01T00:00:00Z")), newId).problems())
         .isEmpty();
