@@ -125,6 +125,17 @@ public final class AuthorityCommand implements Runnable {
       out.set("unused", keys(v.unused(), o.prefix()));
       out.set("required_active", ids(v.requiredActive()));
       out.set("required_owner", ids(v.requiredOwner()));
+      ArrayNode unknown = F.arrayNode();
+      java.util.TreeSet<ObjectId> req = new java.util.TreeSet<>(v.requiredActive());
+      req.addAll(v.requiredOwner());
+      for (ObjectId id : req) {
+        if (view.get(id) == null && !id.equals(ObjectId.account(4))) {
+          unknown.add(id.toString());
+        }
+      }
+      if (!unknown.isEmpty()) {
+        out.set("accounts_not_in_file", unknown);
+      }
       print(spec, out);
       return 0;
     }
