@@ -140,6 +140,33 @@ class RealNodeVectorsTest {
     return tests.stream();
   }
 
+  /** explain agrees with the verdict on every case and gives every unused signature a reason. */
+  @TestFactory
+  Stream<DynamicTest> explainAgreesWithVerdicts() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (JsonNode c : ROOT.get("cases")) {
+      tests.add(DynamicTest.dynamicTest(c.get("case_id").asText() + " explain", () -> {
+        List<PublicKey> signers = recoverSigners(c);
+        if (signers == null) {
+          return;
+        }
+        MapAuthorityView view = view(c);
+        HardforkSchedule.Rules r = rules(c);
+        List<OpRequirement> ops = JsonOpFields.requirements(c.get("tx"), r.ignoreCustomOperationRequiredAuths());
+        CheckParams p = CheckParams.forTransaction(r, c.get("max_authority_depth").asInt());
+        Verdict v = AuthorityChecker.verify(ops, signers, view, p);
+        var tree = Explain.explain(ops, signers, view, p, "BTS");
+        assertThat(tree.get("valid").asBoolean()).isEqualTo(v.valid());
+        assertThat(tree.get("unused").size()).isEqualTo(v.unused().size());
+        for (JsonNode u : tree.get("unused")) {
+          assertThat(u.get("reason").asText()).isNotBlank();
+        }
+        assertThat(Explain.text(tree)).isNotBlank();
+      }));
+    }
+    return tests.stream();
+  }
+
   @Test
   void allCasesPresent() {
     assertThat(ROOT.get("cases").size()).isEqualTo(123);
