@@ -53,6 +53,7 @@ class LoadChainAuthorityIT {
     long next;
     long nextProposal;
     int executed;
+    final List<ObjectId> executedIds = new ArrayList<>();
 
     void apply(Operation op, HardforkSchedule.Rules rules) {
       if (op instanceof AccountCreateOperation c) {
@@ -82,6 +83,7 @@ class LoadChainAuthorityIT {
           if (v.valid()) {
             proposals.remove(pu.proposal());
             executed++;
+            executedIds.add(pu.proposal());
             for (Operation inner : p.ops) {
               apply(inner, rules);
             }
@@ -126,9 +128,24 @@ class LoadChainAuthorityIT {
     // proposals executed on approval (one of them raises multikey-2of3 to 3-of-3, which later
     // transfers signed by all three keys depend on)
     assertThat(counts[3]).isPositive();
+    // every proposal the scenario log marks "-> executes" on approval executes here too (the log
+    // does not annotate every execution: 1.10.2 and 1.10.3, transfers from company approved by
+    // cfo.company, whose 51 alone meets company's threshold 51, execute as well)
+    List<ObjectId> expected = new ArrayList<>();
+    for (String line : Files.readAllLines(Vectors.shared().resolve("vectors/private-chain/scenario.jsonl"))) {
+      JsonNode e = Net.json(line);
+      String desc = e.path("desc").asText();
+      if (e.path("kind").asText().equals("proposal-approve") && desc.contains("-> executes")) {
+        expected.add(ObjectId.parse(e.get("proposal").asText()));
+      }
+    }
+    assertThat(lastExecuted).containsAll(expected);
+    assertThat(lastExecuted).contains(new ObjectId(1, 10, 2), new ObjectId(1, 10, 3)).hasSize(expected.size() + 2);
   }
 
-  /** Returns {transactions, signatures, accounts created with account members}. */
+  static List<ObjectId> lastExecuted = List.of();
+
+  /** Returns {transactions, signatures, accounts created with account members, proposals executed}. */
   static int[] replay(String dir, String blocksFile, int maxBlocks) throws Exception {
     JsonNode chain = Vectors.json(dir + "/chain.json");
     JsonNode genesis = Vectors.json(dir + "/genesis.json");
@@ -177,6 +194,7 @@ class LoadChainAuthorityIT {
         }
       }
     }
+    lastExecuted = List.copyOf(s.executedIds);
     return new int[] {txs, sigs, nested, s.executed};
   }
 }
