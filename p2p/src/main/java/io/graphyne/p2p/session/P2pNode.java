@@ -207,6 +207,10 @@ public final class P2pNode implements AutoCloseable {
   /** Dials a peer; completes with the session once the TCP connection is up. */
   public CompletableFuture<PeerSession> connect(String host, int port) {
     CompletableFuture<PeerSession> f = new CompletableFuture<>();
+    if (group == null) {
+      f.completeExceptionally(new IllegalStateException("the P2P node is not started"));
+      return f;
+    }
     String key = host + ":" + port;
     if (bans.isBanned(key)) {
       f.completeExceptionally(new IOException("peer " + key + " is banned"));
