@@ -63,7 +63,7 @@ public final class P2pNode implements AutoCloseable {
   private final SyncManager sync;
   private final Set<PeerSession> sessions = ConcurrentHashMap.newKeySet();
   private final Set<String> dialing = ConcurrentHashMap.newKeySet();
-  private EventLoopGroup group;
+  private volatile EventLoopGroup group;
   private Channel serverChannel;
   private volatile int boundPort;
   private final java.util.concurrent.atomic.AtomicLong blocksServed = new java.util.concurrent.atomic.AtomicLong();
