@@ -53,6 +53,8 @@ public final class ChainStore implements AutoCloseable {
   private final Cache<ObjectId, AccountRecord> accountCache;
   private final StateReader state;
   private volatile Head head;
+  private final int syncEveryBlocks;
+  private int commitsSinceSync;
   private BlockChanges pending;
   private boolean closed;
 
@@ -60,10 +62,15 @@ public final class ChainStore implements AutoCloseable {
     this.kv = kv;
     this.chainId = chainId;
     this.schemaVersion = schemaVersion;
+    this.syncEveryBlocks = options.syncEveryBlocks();
     this.accountCache =
         options.accountCacheSize() == 0
             ? null
-            : Caffeine.newBuilder().maximumSize(options.accountCacheSize()).recordStats().build();
+            : Caffeine.newBuilder()
+                .maximumSize(options.accountCacheSize())
+                .executor(Runnable::run) // evict on the caller, not on the common pool
+                .recordStats()
+                .build();
     this.state = new StateReader(kv, accountCache);
     this.head = state.head();
   }
@@ -196,7 +203,11 @@ public final class ChainStore implements AutoCloseable {
     if (lib > head.lastIrreversibleBlockNum() || lib >= block.blockNum()) {
       batch.deleteRange(Column.UNDO, Keys.u64(0), Keys.u64(lib + 1));
     }
-    kv.commit(batch);
+    boolean defer = ++commitsSinceSync < syncEveryBlocks;
+    kv.commit(batch, defer);
+    if (!defer) {
+      commitsSinceSync = 0;
+    }
     invalidate(overlay.previous().keySet());
     head = new Head(block.blockNum(), block.blockId(), lib);
     return head;
@@ -289,6 +300,13 @@ public final class ChainStore implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** Makes every committed block durable now (used before pausing or with syncEveryBlocks > 1). */
+  public synchronized void flush() {
+    checkOpen();
+    kv.syncWal();
+    commitsSinceSync = 0;
   }
 
   public void compact() {

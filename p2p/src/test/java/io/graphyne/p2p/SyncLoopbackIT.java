@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.graphyne.p2p.chain.BlockHeaders;
 import io.graphyne.p2p.chain.MemoryChain;
-import io.graphyne.p2p.crypto.BouncyCastleEcCrypto;
+import io.graphyne.p2p.crypto.EcCrypto;
 import io.graphyne.p2p.session.DisconnectReason;
 import io.graphyne.p2p.session.P2pConfig;
 import io.graphyne.p2p.session.P2pListener;
@@ -27,6 +27,7 @@ class SyncLoopbackIT {
   static final class InSync implements P2pListener {
     final CountDownLatch latch = new CountDownLatch(1);
     volatile DisconnectReason closed;
+    volatile String detail;
 
     @Override
     public void onInSync(PeerSession peer) {
@@ -36,6 +37,7 @@ class SyncLoopbackIT {
     @Override
     public void onClosed(PeerSession peer, DisconnectReason reason, String detail) {
       closed = reason;
+      this.detail = peer + " " + reason + " " + detail;
     }
   }
 
@@ -60,7 +62,7 @@ class SyncLoopbackIT {
       JsonNode n = om.readTree(line);
       assertThat(served.idOf(n.get("block_num").asLong()).toHex()).isEqualTo(n.get("block_id").asText());
     }
-    BouncyCastleEcCrypto ec = new BouncyCastleEcCrypto();
+    EcCrypto ec = EcCrypto.system();
     try (P2pNode server = new P2pNode(P2pConfig.defaults(PRIVATE_CHAIN).withListen("127.0.0.1", -1), served, ec, P2pListener.NONE)) {
       server.start();
       MemoryChain local = new MemoryChain();
@@ -74,7 +76,7 @@ class SyncLoopbackIT {
         for (int i = 1; i <= 220; i++) {
           assertThat(local.blockOf(i)).isEqualTo(served.blockOf(i));
         }
-        assertThat(l.closed).isNull();
+        assertThat(l.closed).as(() -> l.detail).isNull();
         assertThat(client.peers()).hasSize(1);
         assertThat(client.peers().get(0).hello().orElseThrow().userData().number("last_known_block_number")).contains(220L);
       }

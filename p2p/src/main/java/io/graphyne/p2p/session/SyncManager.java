@@ -1,6 +1,5 @@
 package io.graphyne.p2p.session;
 
-import io.graphyne.p2p.chain.BlockHeaders;
 import io.graphyne.p2p.chain.ChainAccess;
 import io.graphyne.p2p.chain.ChainAccess.BlockVerdict;
 import io.graphyne.p2p.message.BlockIds;
@@ -50,6 +49,8 @@ public final class SyncManager {
   /** How long an advertised message stays fetchable (about 5 blocks at 3 s, generously). */
   public static final long MESSAGE_CACHE_NANOS = TimeUnit.SECONDS.toNanos(30);
   private static final int MAX_CONFIRMS_WITHOUT_PROGRESS = 3;
+  /** GRAPHENE_NET_FUTURE_SYNC_BLOCKS_GRACE_PERIOD_SEC. */
+  static final long FUTURE_SYNC_GRACE_SECONDS = 3600;
 
   /** Per-peer sync state. */
   static final class PeerSync {
@@ -61,10 +62,23 @@ public final class SyncManager {
     final Set<Bytes> queued = new HashSet<>();
     long lastRemaining;
     final LinkedHashSet<Bytes> inFlight = new LinkedHashSet<>();
+    /** Requested blocks we stopped waiting for; they may still arrive and are then dropped. */
+    final LinkedHashSet<Bytes> abandoned = new LinkedHashSet<>();
+
+    void abandonInFlight() {
+      abandoned.addAll(inFlight);
+      inFlight.clear();
+      while (abandoned.size() > 4 * MAX_IDS_PER_REPLY) {
+        Iterator<Bytes> it = abandoned.iterator();
+        it.next();
+        it.remove();
+      }
+    }
     long lastBlockAt;
     int confirmsWithoutProgress;
     final LinkedHashMap<Bytes, Long> wanted = new LinkedHashMap<>();
     final Map<Bytes, Long> normalRequested = new HashMap<>();
+    final Map<Bytes, Long> normalRequestedTypes = new HashMap<>();
   }
 
   private record Cached(RawMessage raw, long at) {}
@@ -93,14 +107,21 @@ public final class SyncManager {
   }
 
   void submit(Runnable r) {
-    executor.execute(
-        () -> {
-          try {
-            r.run();
-          } catch (RuntimeException e) {
-            LOG.warn("sync task failed", e);
-          }
-        });
+    if (executor.isShuttingDown()) {
+      return;
+    }
+    try {
+      executor.execute(
+          () -> {
+            try {
+              r.run();
+            } catch (RuntimeException e) {
+              LOG.warn("sync task failed", e);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+      // shutting down
+    }
   }
 
   public long blocksReceived() {
@@ -112,8 +133,9 @@ public final class SyncManager {
     return c == null ? Optional.empty() : Optional.of(c.raw());
   }
 
+  /** The peer's sync state, or null when it is not active or already closing. */
   private PeerSync ps(PeerSession s) {
-    return peers.get(s);
+    return s.closeReason().isPresent() ? null : peers.get(s);
   }
 
   private void misbehaved(PeerSession s, DisconnectReason reason, String detail) {
@@ -171,6 +193,14 @@ public final class SyncManager {
       }
     }
     long remaining = inv.totalRemainingItemCount();
+    // core's plausibility check: the peer cannot have more blocks than fit between our head's
+    // time and an hour from now at the minimum block interval (1 s)
+    long headTime = chain.head().timeSeconds();
+    long nowSeconds = node.nowMicros() / 1_000_000L;
+    if (headTime + remaining > nowSeconds + FUTURE_SYNC_GRACE_SECONDS) {
+      misbehaved(s, DisconnectReason.INVALID_SYNC_RESPONSE, "implausible remaining item count " + remaining);
+      return;
+    }
     boolean upToDate =
         remaining == 0
             && (ids.isEmpty() || (ids.size() == 1 && chain.hasBlock(ids.get(0))))
@@ -215,10 +245,16 @@ public final class SyncManager {
     }
   }
 
+  /**
+   * Keeps one peer fetching: at most {@code maxBlocksPerFetch} blocks in flight, topped up in
+   * halves (a new fetch_items of up to half the limit goes out when half the blocks arrived), so
+   * the peer serves the next request while we process the previous one.
+   */
   private void fetchMoreAll() {
     if (fetchOwner != null) {
       PeerSync o = peers.get(fetchOwner);
       if (o != null && !o.inFlight.isEmpty()) {
+        topUp(fetchOwner, o);
         return;
       }
       fetchOwner = null;
@@ -228,26 +264,42 @@ public final class SyncManager {
       if (!p.inFlight.isEmpty() || p.idsToFetch.isEmpty()) {
         continue;
       }
-      List<Bytes> batch = new ArrayList<>();
-      while (!p.idsToFetch.isEmpty() && batch.size() < node.config().maxBlocksPerFetch()) {
-        Bytes id = p.idsToFetch.poll();
-        p.queued.remove(id);
-        if (!chain.hasBlock(id)) {
-          batch.add(id);
-        }
+      if (topUp(e.getKey(), p)) {
+        fetchOwner = e.getKey();
+        return;
       }
-      if (batch.isEmpty()) {
-        continue;
-      }
-      p.inFlight.addAll(batch);
-      p.lastBlockAt = System.nanoTime();
-      fetchOwner = e.getKey();
-      e.getKey().send(new Message.FetchItems(MessageType.BLOCK, batch));
-      return;
     }
   }
 
+  private boolean topUp(PeerSession s, PeerSync p) {
+    int max = node.config().maxBlocksPerFetch();
+    if (p.inFlight.size() > max / 2 || p.idsToFetch.isEmpty()) {
+      return false;
+    }
+    int room = max - p.inFlight.size();
+    List<Bytes> batch = new ArrayList<>();
+    while (!p.idsToFetch.isEmpty() && batch.size() < room) {
+      Bytes id = p.idsToFetch.poll();
+      p.queued.remove(id);
+      if (!chain.hasBlock(id)) {
+        batch.add(id);
+      }
+    }
+    if (batch.isEmpty()) {
+      return false;
+    }
+    if (p.inFlight.isEmpty()) {
+      p.lastBlockAt = System.nanoTime();
+    }
+    p.inFlight.addAll(batch);
+    s.send(new Message.FetchItems(MessageType.BLOCK, batch));
+    return true;
+  }
+
   void onBlock(PeerSession s, Message.Block b, RawMessage raw) {
+    if (s.closeReason().isPresent()) {
+      return;
+    }
     PeerSync p = ps(s);
     if (p == null) {
       misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "block before the connection was active");
@@ -255,38 +307,53 @@ public final class SyncManager {
     }
     Bytes id = b.blockId();
     boolean sync = p.inFlight.remove(id);
+    if (!sync && p.abandoned.remove(id)) {
+      return; // requested, then given up on (resync or not available): not a misbehaviour
+    }
     Bytes msgId = null;
     if (!sync) {
       msgId = raw.messageId();
       if (p.normalRequested.remove(msgId) == null) {
-        misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "You sent me a block that I didn't ask for: " + id.toHex());
-        return;
+        // Core answers a normal-mode fetch by re-serialising the block from its database; should
+        // those bytes differ from the advertised message, the one outstanding block request
+        // (we keep at most one per peer) is still this reply (spec/p2p.md §4.5).
+        Bytes only = p.normalRequested.size() == 1 ? p.normalRequested.keySet().iterator().next() : null;
+        if (only == null || !Long.valueOf(MessageType.BLOCK).equals(p.normalRequestedTypes.get(only))) {
+          misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "You sent me a block that I didn't ask for: " + id.toHex());
+          return;
+        }
+        p.normalRequested.remove(only);
+        p.normalRequestedTypes.remove(only);
+      } else {
+        p.normalRequestedTypes.remove(msgId);
       }
     }
-    BlockHeaders h;
+    io.graphyne.protocol.SignedBlock block;
+    Bytes computed;
     try {
-      h = BlockHeaders.parse(b.block().unsafeArray());
+      block = b.block();
+      computed = block.id();
     } catch (DecodeException e) {
-      misbehaved(s, DisconnectReason.INVALID_BLOCK, "undecodable block header: " + e.getMessage());
+      misbehaved(s, DisconnectReason.INVALID_BLOCK, "undecodable block: " + e.getMessage());
       return;
     }
-    if (!h.id().equals(id)) {
-      misbehaved(s, DisconnectReason.INVALID_BLOCK, "block_id " + id.toHex() + " but the header hashes to " + h.id().toHex());
+    if (!computed.equals(id)) {
+      misbehaved(s, DisconnectReason.INVALID_BLOCK, "block_id " + id.toHex() + " but the header hashes to " + computed.toHex());
       return;
     }
     p.lastBlockAt = System.nanoTime();
     blocksReceived++;
-    BlockVerdict v = chain.blockArrived(b.block(), id, s.ref());
+    BlockVerdict v = chain.blockArrived(block, b.raw(), id, s.ref());
     switch (v) {
       case INVALID -> {
-        chain.peerMisbehaved(s.ref(), DisconnectReason.INVALID_BLOCK, id.toHex());
-        misbehaved(s, DisconnectReason.INVALID_BLOCK, "block " + h.blockNum() + " rejected by the node");
+        // the node is told through peerMisbehaved when the session closes (with the ban)
+        misbehaved(s, DisconnectReason.INVALID_BLOCK, "block " + block.blockNum() + " rejected by the node");
         return;
       }
       case UNLINKABLE -> {
         p.idsToFetch.clear();
         p.queued.clear();
-        p.inFlight.clear();
+        p.abandonInFlight();
         p.weNeedSync = true;
         if (p.idsRequestedAt < 0) {
           requestIds(s, p, chain.synopsis());
@@ -304,8 +371,11 @@ public final class SyncManager {
       }
       case ALREADY_KNOWN -> {}
     }
-    if (sync && p.inFlight.isEmpty()) {
-      if (fetchOwner == s) {
+    if (!sync) {
+      requestWanted(s, p);
+    }
+    if (sync) {
+      if (fetchOwner == s && p.inFlight.isEmpty()) {
         fetchOwner = null;
       }
       fetchMoreAll();
@@ -328,7 +398,7 @@ public final class SyncManager {
       }
       p.idsToFetch.clear();
       p.queued.clear();
-      p.inFlight.clear();
+      p.abandonInFlight();
       if (fetchOwner == s) {
         fetchOwner = null;
       }
@@ -336,6 +406,7 @@ public final class SyncManager {
       return;
     }
     p.normalRequested.remove(na.itemHash());
+    p.normalRequestedTypes.remove(na.itemHash());
     requestWanted(s, p);
   }
 
@@ -372,6 +443,7 @@ public final class SyncManager {
     Map.Entry<Bytes, Long> e = it.next();
     it.remove();
     p.normalRequested.put(e.getKey(), System.nanoTime());
+    p.normalRequestedTypes.put(e.getKey(), e.getValue());
     remember(e.getKey());
     s.send(new Message.FetchItems(e.getValue(), List.of(e.getKey())));
   }
@@ -386,8 +458,14 @@ public final class SyncManager {
   }
 
   void onTrx(PeerSession s, Message.Trx t, RawMessage raw) {
+    if (s.closeReason().isPresent()) {
+      return;
+    }
     PeerSync p = ps(s);
     Bytes msgId = raw.messageId();
+    if (p != null) {
+      p.normalRequestedTypes.remove(msgId);
+    }
     if (p == null || p.normalRequested.remove(msgId) == null) {
       misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "transaction that was not requested");
       return;
