@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
       BlockCommand.class,
       KeyCommand.class,
       io.graphyne.node.cli.authority.AuthorityCommand.class,
-      io.graphyne.node.cli.db.DbCommand.class
+      io.graphyne.node.cli.db.DbCommand.class,
+      io.graphyne.node.replay.ReplayCommand.class,
+      io.graphyne.node.generate.ChainCommand.class
     })
 public final class Main implements Runnable {
 
