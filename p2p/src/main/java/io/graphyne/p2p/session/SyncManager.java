@@ -1,6 +1,5 @@
 package io.graphyne.p2p.session;
 
-import io.graphyne.p2p.chain.BlockHeaders;
 import io.graphyne.p2p.chain.ChainAccess;
 import io.graphyne.p2p.chain.ChainAccess.BlockVerdict;
 import io.graphyne.p2p.message.BlockIds;
@@ -93,14 +92,21 @@ public final class SyncManager {
   }
 
   void submit(Runnable r) {
-    executor.execute(
-        () -> {
-          try {
-            r.run();
-          } catch (RuntimeException e) {
-            LOG.warn("sync task failed", e);
-          }
-        });
+    if (executor.isShuttingDown()) {
+      return;
+    }
+    try {
+      executor.execute(
+          () -> {
+            try {
+              r.run();
+            } catch (RuntimeException e) {
+              LOG.warn("sync task failed", e);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+      // shutting down
+    }
   }
 
   public long blocksReceived() {
@@ -112,8 +118,9 @@ public final class SyncManager {
     return c == null ? Optional.empty() : Optional.of(c.raw());
   }
 
+  /** The peer's sync state, or null when it is not active or already closing. */
   private PeerSync ps(PeerSession s) {
-    return peers.get(s);
+    return s.closeReason().isPresent() ? null : peers.get(s);
   }
 
   private void misbehaved(PeerSession s, DisconnectReason reason, String detail) {
@@ -215,10 +222,16 @@ public final class SyncManager {
     }
   }
 
+  /**
+   * Keeps one peer fetching: at most {@code maxBlocksPerFetch} blocks in flight, topped up in
+   * halves (a new fetch_items of up to half the limit goes out when half the blocks arrived), so
+   * the peer serves the next request while we process the previous one.
+   */
   private void fetchMoreAll() {
     if (fetchOwner != null) {
       PeerSync o = peers.get(fetchOwner);
       if (o != null && !o.inFlight.isEmpty()) {
+        topUp(fetchOwner, o);
         return;
       }
       fetchOwner = null;
@@ -228,26 +241,42 @@ public final class SyncManager {
       if (!p.inFlight.isEmpty() || p.idsToFetch.isEmpty()) {
         continue;
       }
-      List<Bytes> batch = new ArrayList<>();
-      while (!p.idsToFetch.isEmpty() && batch.size() < node.config().maxBlocksPerFetch()) {
-        Bytes id = p.idsToFetch.poll();
-        p.queued.remove(id);
-        if (!chain.hasBlock(id)) {
-          batch.add(id);
-        }
+      if (topUp(e.getKey(), p)) {
+        fetchOwner = e.getKey();
+        return;
       }
-      if (batch.isEmpty()) {
-        continue;
-      }
-      p.inFlight.addAll(batch);
-      p.lastBlockAt = System.nanoTime();
-      fetchOwner = e.getKey();
-      e.getKey().send(new Message.FetchItems(MessageType.BLOCK, batch));
-      return;
     }
   }
 
+  private boolean topUp(PeerSession s, PeerSync p) {
+    int max = node.config().maxBlocksPerFetch();
+    if (p.inFlight.size() > max / 2 || p.idsToFetch.isEmpty()) {
+      return false;
+    }
+    int room = max - p.inFlight.size();
+    List<Bytes> batch = new ArrayList<>();
+    while (!p.idsToFetch.isEmpty() && batch.size() < room) {
+      Bytes id = p.idsToFetch.poll();
+      p.queued.remove(id);
+      if (!chain.hasBlock(id)) {
+        batch.add(id);
+      }
+    }
+    if (batch.isEmpty()) {
+      return false;
+    }
+    if (p.inFlight.isEmpty()) {
+      p.lastBlockAt = System.nanoTime();
+    }
+    p.inFlight.addAll(batch);
+    s.send(new Message.FetchItems(MessageType.BLOCK, batch));
+    return true;
+  }
+
   void onBlock(PeerSession s, Message.Block b, RawMessage raw) {
+    if (s.closeReason().isPresent()) {
+      return;
+    }
     PeerSync p = ps(s);
     if (p == null) {
       misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "block before the connection was active");
@@ -263,24 +292,26 @@ public final class SyncManager {
         return;
       }
     }
-    BlockHeaders h;
+    io.graphyne.protocol.SignedBlock block;
+    Bytes computed;
     try {
-      h = BlockHeaders.parse(b.block().unsafeArray());
+      block = b.block();
+      computed = block.id();
     } catch (DecodeException e) {
-      misbehaved(s, DisconnectReason.INVALID_BLOCK, "undecodable block header: " + e.getMessage());
+      misbehaved(s, DisconnectReason.INVALID_BLOCK, "undecodable block: " + e.getMessage());
       return;
     }
-    if (!h.id().equals(id)) {
-      misbehaved(s, DisconnectReason.INVALID_BLOCK, "block_id " + id.toHex() + " but the header hashes to " + h.id().toHex());
+    if (!computed.equals(id)) {
+      misbehaved(s, DisconnectReason.INVALID_BLOCK, "block_id " + id.toHex() + " but the header hashes to " + computed.toHex());
       return;
     }
     p.lastBlockAt = System.nanoTime();
     blocksReceived++;
-    BlockVerdict v = chain.blockArrived(b.block(), id, s.ref());
+    BlockVerdict v = chain.blockArrived(block, b.raw(), id, s.ref());
     switch (v) {
       case INVALID -> {
         chain.peerMisbehaved(s.ref(), DisconnectReason.INVALID_BLOCK, id.toHex());
-        misbehaved(s, DisconnectReason.INVALID_BLOCK, "block " + h.blockNum() + " rejected by the node");
+        misbehaved(s, DisconnectReason.INVALID_BLOCK, "block " + block.blockNum() + " rejected by the node");
         return;
       }
       case UNLINKABLE -> {
@@ -304,8 +335,8 @@ public final class SyncManager {
       }
       case ALREADY_KNOWN -> {}
     }
-    if (sync && p.inFlight.isEmpty()) {
-      if (fetchOwner == s) {
+    if (sync) {
+      if (fetchOwner == s && p.inFlight.isEmpty()) {
         fetchOwner = null;
       }
       fetchMoreAll();
@@ -386,6 +417,9 @@ public final class SyncManager {
   }
 
   void onTrx(PeerSession s, Message.Trx t, RawMessage raw) {
+    if (s.closeReason().isPresent()) {
+      return;
+    }
     PeerSync p = ps(s);
     Bytes msgId = raw.messageId();
     if (p == null || p.normalRequested.remove(msgId) == null) {
