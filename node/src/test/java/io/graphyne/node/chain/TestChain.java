@@ -45,7 +45,18 @@ final class TestChain implements AutoCloseable {
   private long amount = 1;
 
   TestChain(Consumer<ObjectNode> genesisEdit, java.util.function.UnaryOperator<ChainController.Options> options) {
-    ChainGenerator.Config cfg = ChainGenerator.Config.of(0, 0);
+    this(5, genesisEdit, options);
+  }
+
+  /** A chain with {@code witnesses} witnesses (LIB needs 70% of them to confirm). */
+  TestChain(int witnesses) {
+    this(witnesses, null, null);
+  }
+
+  TestChain(int witnesses, Consumer<ObjectNode> genesisEdit, java.util.function.UnaryOperator<ChainController.Options> options) {
+    ChainGenerator.Config base = ChainGenerator.Config.of(0, 0);
+    ChainGenerator.Config cfg = new ChainGenerator.Config(witnesses, 0, 0, base.mix(), base.singles(), base.multisigs(),
+        base.companies(), 0, base.genesisTime(), base.blockInterval(), base.seed());
     byte[] json = ChainGenerator.genesisJson(cfg);
     if (genesisEdit != null) {
       ObjectNode root = (ObjectNode) ProtocolJson.parse(new String(json, StandardCharsets.UTF_8));
