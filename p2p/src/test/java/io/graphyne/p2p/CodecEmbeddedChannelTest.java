@@ -3,7 +3,7 @@ package io.graphyne.p2p;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.graphyne.p2p.crypto.BouncyCastleEcCrypto;
+import io.graphyne.p2p.crypto.EcCrypto;
 import io.graphyne.p2p.message.Message;
 import io.graphyne.p2p.message.Messages;
 import io.graphyne.p2p.message.RawMessage;
@@ -201,7 +201,7 @@ class CodecEmbeddedChannelTest {
 
   @Test
   void handshakeReplacesItselfAndBothSidesTalk() {
-    BouncyCastleEcCrypto ec = new BouncyCastleEcCrypto();
+    EcCrypto ec = EcCrypto.system();
     Sink sa = new Sink();
     Sink sb = new Sink();
     EmbeddedChannel a = new EmbeddedChannel();
@@ -235,12 +235,12 @@ class CodecEmbeddedChannelTest {
 
   @Test
   void invalidEphemeralKeyFailsTheHandshake() {
-    EmbeddedChannel a = new EmbeddedChannel(new StcpHandshakeHandler(new BouncyCastleEcCrypto()));
+    EmbeddedChannel a = new EmbeddedChannel(new StcpHandshakeHandler(EcCrypto.system()));
     drain(a);
     byte[] bad = Hex.decode("04" + "00".repeat(32));
     assertThatThrownBy(() -> a.writeInbound(Unpooled.wrappedBuffer(bad))).isInstanceOf(HandshakeFailedException.class);
     byte[] offCurve = Hex.decode("02" + "ff".repeat(32));
-    EmbeddedChannel c = new EmbeddedChannel(new StcpHandshakeHandler(new BouncyCastleEcCrypto()));
+    EmbeddedChannel c = new EmbeddedChannel(new StcpHandshakeHandler(EcCrypto.system()));
     drain(c);
     assertThatThrownBy(() -> c.writeInbound(Unpooled.wrappedBuffer(offCurve))).isInstanceOf(HandshakeFailedException.class);
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphyne.p2p.chain.ChainGenerator;
 import io.graphyne.p2p.chain.MemoryChain;
-import io.graphyne.p2p.crypto.BouncyCastleEcCrypto;
+import io.graphyne.p2p.crypto.EcCrypto;
 import io.graphyne.p2p.session.P2pConfig;
 import io.graphyne.p2p.session.P2pListener;
 import io.graphyne.p2p.session.P2pNode;
@@ -18,7 +18,7 @@ class GeneratedChainIT {
 
   @Test
   void syncs5000GeneratedBlocks() throws Exception {
-    BouncyCastleEcCrypto ec = new BouncyCastleEcCrypto();
+    EcCrypto ec = EcCrypto.system();
     MemoryChain served = new MemoryChain();
     ChainGenerator.extend(served, 5000, ec, ec.newPrivateKey(), 1_700_000_000L);
     assertThat(served.size()).isEqualTo(5000);
@@ -38,7 +38,7 @@ class GeneratedChainIT {
         // the server now sees the client as in sync and pushes a new block by inventory (§4.4-4.5)
         ChainGenerator.extend(served, 1, ec, ec.newPrivateKey(), 1_700_000_000L);
         Thread.sleep(200);
-        server.broadcast(new io.graphyne.p2p.message.Message.Block(served.blockOf(5001), served.idOf(5001)));
+        server.broadcast(io.graphyne.p2p.message.Message.Block.ofRaw(served.blockOf(5001), served.idOf(5001)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (local.size() < 5001 && System.nanoTime() < deadline) {
           Thread.sleep(20);

@@ -3,7 +3,7 @@ package io.graphyne.p2p;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphyne.p2p.chain.MemoryChain;
-import io.graphyne.p2p.crypto.BouncyCastleEcCrypto;
+import io.graphyne.p2p.crypto.EcCrypto;
 import io.graphyne.p2p.session.P2pConfig;
 import io.graphyne.p2p.session.P2pNode;
 import java.time.Duration;
@@ -18,7 +18,7 @@ class IdleKeepAliveIT {
   @Test
   void twoIdlePeersStayConnected() throws Exception {
     long idle = Long.getLong("graphyne.p2p.idleSeconds", 60);
-    BouncyCastleEcCrypto ec = new BouncyCastleEcCrypto();
+    EcCrypto ec = EcCrypto.system();
     MemoryChain served = MemoryChain.load(Vectors.file("private-chain/blocks.hex"));
     P2pConfig cfg = P2pConfig.defaults(SyncLoopbackIT.PRIVATE_CHAIN);
     assertThat(cfg.inactivityTimeout()).isEqualTo(Duration.ofSeconds(30));

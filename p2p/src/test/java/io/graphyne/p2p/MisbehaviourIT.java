@@ -3,7 +3,7 @@ package io.graphyne.p2p;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphyne.p2p.chain.MemoryChain;
-import io.graphyne.p2p.crypto.BouncyCastleEcCrypto;
+import io.graphyne.p2p.crypto.EcCrypto;
 import io.graphyne.p2p.message.Message;
 import io.graphyne.p2p.message.RawMessage;
 import io.graphyne.p2p.session.DisconnectReason;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /** Misbehaving peers on real loopback sockets are disconnected with a typed reason and banned. */
 class MisbehaviourIT {
   static final Bytes CHAIN = SyncLoopbackIT.PRIVATE_CHAIN;
-  static final BouncyCastleEcCrypto EC = new BouncyCastleEcCrypto();
+  static final EcCrypto EC = EcCrypto.system();
   static EventLoopGroup group;
   static MemoryChain realChain;
 
@@ -99,7 +99,7 @@ class MisbehaviourIT {
       } else if (m instanceof Message.AddressRequest) {
         ctx.writeAndFlush(new Message.Address(java.util.List.of()));
       } else if (m instanceof Message.FetchBlockchainItemIds) {
-        ctx.writeAndFlush(new Message.Block(realChain.blockOf(1), realChain.idOf(1)));
+        ctx.writeAndFlush(Message.Block.ofRaw(realChain.blockOf(1), realChain.idOf(1)));
       }
     }
   }

@@ -11,6 +11,8 @@ import java.util.Optional;
 public final class Samples {
   private Samples() {}
 
+  static String TRX_HEX;
+
   static Bytes filled(int n, int v) {
     byte[] b = new byte[n];
     java.util.Arrays.fill(b, (byte) v);
@@ -22,11 +24,21 @@ public final class Samples {
     Bytes h2 = filled(20, 2);
     Bytes key = Bytes.wrap(new byte[33]);
     FcVariant.Obj ud = FcVariant.Obj.builder().put("platform", "linux").putUInt64("bitness", 64).build();
-    byte[] blk = new byte[200];
-    blk[3] = 7;
+    java.util.List<String> lines;
+    try {
+      lines = java.nio.file.Files.readAllLines(Vectors.file("private-chain/blocks.hex"));
+      String trxLine = java.nio.file.Files.readAllLines(Vectors.file("private-chain/transactions.jsonl")).get(0);
+      TRX_HEX = new com.fasterxml.jackson.databind.ObjectMapper().readTree(trxLine).get("hex").asText();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    io.graphyne.protocol.SignedBlock block =
+        io.graphyne.protocol.codec.Codecs.decode(io.graphyne.protocol.SignedBlock.class, io.graphyne.util.Hex.decode(lines.get(2)));
+    io.graphyne.protocol.SignedTransaction trx =
+        io.graphyne.protocol.codec.Codecs.decode(io.graphyne.protocol.SignedTransaction.class, io.graphyne.util.Hex.decode(TRX_HEX));
     return List.of(
-        new Message.Trx(filled(120, 9)),
-        new Message.Block(Bytes.wrap(blk), Bytes.fromHex("00000008" + "ab".repeat(16))),
+        Message.Trx.of(trx),
+        Message.Block.of(block),
         new Message.ItemIdsInventory(1001, List.of(h1)),
         new Message.BlockchainItemIdsInventory(5, 1001, List.of(h1, h2)),
         new Message.FetchBlockchainItemIds(1001, List.of(h1, h2)),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.graphyne.crypto.Hashes;
-import io.graphyne.p2p.crypto.BouncyCastleEcCrypto;
+import io.graphyne.p2p.crypto.EcCrypto;
 import io.graphyne.p2p.crypto.EcCrypto;
 import io.graphyne.p2p.crypto.StcpSecret;
 import io.graphyne.p2p.message.Message;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** spec/p2p.md §8.2, misc.json p2p_stcp_key_derivation and the real-node capture. */
 class StcpVectorTest {
-  private final EcCrypto ec = new BouncyCastleEcCrypto();
+  private final EcCrypto ec = EcCrypto.system();
 
   static Cipher cipher(int mode, StcpSecret s) throws Exception {
     Cipher c = Cipher.getInstance("AES/CBC/NoPadding");
@@ -39,9 +39,9 @@ class StcpVectorTest {
       byte[] privB = Hex.decode(b.substring(b.lastIndexOf(' ') + 1));
       assertThat(Hex.encode(ec.publicKey(privA))).isEqualTo(e.at("/input/public_key_A_hex").asText());
       assertThat(Hex.encode(ec.publicKey(privB))).isEqualTo(e.at("/input/public_key_B_hex").asText());
-      byte[] xab = ec.ecdhX(privA, ec.publicKey(privB));
-      assertThat(xab).isEqualTo(ec.ecdhX(privB, ec.publicKey(privA)));
-      StcpSecret s = StcpSecret.fromEcdhX(xab);
+      byte[] sab = ec.sharedSecret(privA, ec.publicKey(privB));
+      assertThat(sab).isEqualTo(ec.sharedSecret(privB, ec.publicKey(privA)));
+      StcpSecret s = StcpSecret.fromSharedSecret(sab);
       assertThat(Hex.encode(s.sharedSecret())).isEqualTo(e.at("/expected/shared_secret_sha512_hex").asText());
       assertThat(Hex.encode(s.aesKey())).isEqualTo(e.at("/expected/aes256_key_sha256_of_shared_secret").asText());
       assertThat(Hex.encode(s.iv())).isEqualTo(e.at("/expected/aes_iv").asText());
@@ -60,9 +60,12 @@ class StcpVectorTest {
     byte[] privB = Hashes.sha256("graphene-p2p-test-B".getBytes(StandardCharsets.US_ASCII));
     assertThat(Hex.encode(ec.publicKey(privA))).isEqualTo("03f2293e0bbd8e45e564070d7f338a97a20e8976352f1d1714983cbb9bf535501a");
     assertThat(Hex.encode(ec.publicKey(privB))).isEqualTo("0370804e90551bcb9fe3879e777d9c4a3b38824e0b5b2dd122b3761b3ed80cc9f5");
-    byte[] x = ec.ecdhX(privA, ec.publicKey(privB));
-    assertThat(Hex.encode(x)).isEqualTo("c4743df0e95f3326596ee3f72c1709765957627717be5fa1fbfa775d9d62a7b4");
-    StcpSecret s = StcpSecret.fromEcdhX(x);
+    byte[] x = Hex.decode("c4743df0e95f3326596ee3f72c1709765957627717be5fa1fbfa775d9d62a7b4");
+    StcpSecret s = StcpSecret.fromSharedSecret(ec.sharedSecret(privA, ec.publicKey(privB)));
+    assertThat(s).isEqualTo(StcpSecret.fromEcdhX(x));
+    assertThat(Hex.encode(s.sharedSecret()))
+        .isEqualTo("62fb9f58a7946753aa7b2a17f2e722fbbdba5c0c77bbfd09603ce6b2a9e36b22"
+            + "5bd0e8f7e694a474102e218294aa464bfbd77387e16735af9c94578812ed958c");
     assertThat(Hex.encode(s.aesKey())).isEqualTo("17a58d376bd8582a85ea4dfed54baa9a0d0c8ac4cfcfcc4df57aa4780cabe7aa");
     assertThat(Hex.encode(s.iv())).isEqualTo("92f0edec094d52a7f807ed494291b112");
 
@@ -80,7 +83,7 @@ class StcpVectorTest {
             + "48505f9e4d08a0f3461752a0afcc885bc34fe73cd06504e26487d53ed12222e93d");
     assertThat(ec.recoverCompact(sig, s.helloDigest())).hasValueSatisfying(k -> assertThat(k).isEqualTo(ec.publicKey(privA)));
     byte[] ours = ec.signCompact(privA, s.helloDigest());
-    assertThat(BouncyCastleEcCrypto.isCanonical(ours)).isTrue();
+    assertThat(io.graphyne.crypto.Secp256k1.isCanonical(ours)).isTrue();
     assertThat(ec.recoverCompact(ours, s.helloDigest())).hasValueSatisfying(k -> assertThat(k).isEqualTo(ec.publicKey(privA)));
 
     Message.Hello hello =
@@ -139,9 +142,8 @@ class StcpVectorTest {
     JsonNode st = v.get("stcp");
     byte[] clientPriv = Hex.decode(st.get("client_ephemeral_private_key").asText());
     assertThat(Hex.encode(ec.publicKey(clientPriv))).isEqualTo(st.get("client_ephemeral_public_key").asText());
-    byte[] x = ec.ecdhX(clientPriv, Hex.decode(st.get("node_ephemeral_public_key").asText()));
-    assertThat(Hex.encode(x)).isEqualTo(st.get("ecdh_x").asText());
-    StcpSecret s = StcpSecret.fromEcdhX(x);
+    StcpSecret s = StcpSecret.fromSharedSecret(ec.sharedSecret(clientPriv, Hex.decode(st.get("node_ephemeral_public_key").asText())));
+    assertThat(s).isEqualTo(StcpSecret.fromEcdhX(Hex.decode(st.get("ecdh_x").asText())));
     assertThat(Hex.encode(s.sharedSecret())).isEqualTo(st.get("shared_secret_sha512").asText());
     assertThat(Hex.encode(s.aesKey())).isEqualTo(st.get("aes_key_sha256_of_shared_secret").asText());
     assertThat(Hex.encode(s.iv())).isEqualTo(st.get("aes_iv").asText());

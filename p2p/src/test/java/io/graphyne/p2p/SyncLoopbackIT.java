@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.graphyne.p2p.chain.BlockHeaders;
 import io.graphyne.p2p.chain.MemoryChain;
-import io.graphyne.p2p.crypto.BouncyCastleEcCrypto;
+import io.graphyne.p2p.crypto.EcCrypto;
 import io.graphyne.p2p.session.DisconnectReason;
 import io.graphyne.p2p.session.P2pConfig;
 import io.graphyne.p2p.session.P2pListener;
@@ -60,7 +60,7 @@ class SyncLoopbackIT {
       JsonNode n = om.readTree(line);
       assertThat(served.idOf(n.get("block_num").asLong()).toHex()).isEqualTo(n.get("block_id").asText());
     }
-    BouncyCastleEcCrypto ec = new BouncyCastleEcCrypto();
+    EcCrypto ec = EcCrypto.system();
     try (P2pNode server = new P2pNode(P2pConfig.defaults(PRIVATE_CHAIN).withListen("127.0.0.1", -1), served, ec, P2pListener.NONE)) {
       server.start();
       MemoryChain local = new MemoryChain();

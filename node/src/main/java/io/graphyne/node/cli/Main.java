@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       BlockCommand.class,
       KeyCommand.class,
       io.graphyne.node.cli.authority.AuthorityCommand.class,
-      io.graphyne.node.cli.db.DbCommand.class
+      io.graphyne.node.cli.db.DbCommand.class,
+      io.graphyne.node.cli.p2p.P2pCommand.class
     })
 public final class Main implements Runnable {
 

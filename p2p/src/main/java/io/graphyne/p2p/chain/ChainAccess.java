@@ -1,6 +1,8 @@
 package io.graphyne.p2p.chain;
 
 import io.graphyne.protocol.Bytes;
+import io.graphyne.protocol.SignedBlock;
+import io.graphyne.protocol.SignedTransaction;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,11 +31,14 @@ public interface ChainAccess {
   /** Raw signed_block bytes of a block we hold. */
   Optional<Bytes> blockById(Bytes blockId);
 
-  /** A block arrived from a peer (in the order the peer sent it); its id was already checked. */
-  BlockVerdict blockArrived(Bytes block, Bytes blockId, PeerRef from);
+  /**
+   * A block arrived from a peer (in the order the peer sent it): decoded, with the raw bytes it
+   * came as, and its id already checked against the header.
+   */
+  BlockVerdict blockArrived(SignedBlock block, Bytes raw, Bytes blockId, PeerRef from);
 
-  /** Transactions arrived from a peer. */
-  void transactionsArrived(List<Bytes> transactions, PeerRef from);
+  /** Transactions arrived from a peer (decoded; not yet validated). */
+  void transactionsArrived(List<SignedTransaction> transactions, PeerRef from);
 
   /** A peer was disconnected for misbehaviour (and banned). */
   void peerMisbehaved(PeerRef peer, io.graphyne.p2p.session.DisconnectReason reason, String detail);

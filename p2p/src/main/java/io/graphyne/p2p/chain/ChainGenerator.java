@@ -1,14 +1,19 @@
 package io.graphyne.p2p.chain;
 
-import io.graphyne.crypto.Hashes;
 import io.graphyne.p2p.crypto.EcCrypto;
+import io.graphyne.protocol.BlockHeader;
 import io.graphyne.protocol.Bytes;
-import io.graphyne.protocol.codec.FcWriter;
+import io.graphyne.protocol.ObjectId;
+import io.graphyne.protocol.SignedBlock;
+import io.graphyne.protocol.SignedBlockHeader;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Generates a linked chain of simple signed blocks (no transactions) for tests and benchmarks:
  * each header links to the previous id, witnesses rotate over 1.6.1..1.6.5, blocks are 3 s apart,
- * and each is signed (compact, fc-canonical) by a fixed key over SHA-256 of the unsigned header.
+ * and each is signed (compact, fc-canonical) by one key over the header digest, as a witness
+ * signs. Not valid under consensus rules (the witness keys are not the chain's).
  */
 public final class ChainGenerator {
   private ChainGenerator() {}
@@ -18,19 +23,17 @@ public final class ChainGenerator {
     for (int i = 0; i < count; i++) {
       ChainAccess.Head head = chain.head();
       long num = head.num() + 1;
-      FcWriter w = new FcWriter(160);
-      w.bytes(head.id().unsafeArray());
-      w.u32(startTime + 3 * num);
-      w.varint(1 + (num % 5));
-      w.bytes(new byte[20]); // merkle root of no transactions
-      w.varint(0); // header extensions
-      byte[] unsigned = w.toByteArray();
-      byte[] sig = crypto.signCompact(signingKey, Hashes.sha256(unsigned));
-      w.bytes(sig);
-      w.varint(0); // transactions
-      Bytes block = Bytes.wrap(w.toByteArray());
-      BlockHeaders h = BlockHeaders.parse(block.unsafeArray());
-      if (chain.append(block, h) != ChainAccess.BlockVerdict.ACCEPTED) {
+      BlockHeader header =
+          new BlockHeader(
+              head.id(),
+              Instant.ofEpochSecond(startTime + 3 * num),
+              new ObjectId(ObjectId.PROTOCOL_SPACE, ObjectId.WITNESS_TYPE, 1 + (num % 5)),
+              Bytes.zeros(20),
+              List.of());
+      Bytes sig = Bytes.wrap(crypto.signCompact(signingKey, header.digest().unsafeArray()));
+      SignedBlock block = new SignedBlock(new SignedBlockHeader(header, sig), List.of());
+      Bytes raw = Bytes.wrap(block.toBytes());
+      if (chain.append(raw, BlockHeaders.parse(raw.unsafeArray())) != ChainAccess.BlockVerdict.ACCEPTED) {
         throw new IllegalStateException("generated block " + num + " was not accepted");
       }
     }

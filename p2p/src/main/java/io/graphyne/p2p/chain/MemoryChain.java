@@ -1,6 +1,8 @@
 package io.graphyne.p2p.chain;
 
 import io.graphyne.protocol.Bytes;
+import io.graphyne.protocol.SignedBlock;
+import io.graphyne.protocol.SignedTransaction;
 import io.graphyne.protocol.codec.DecodeException;
 import io.graphyne.util.Hex;
 import java.io.IOException;
@@ -167,21 +169,21 @@ public final class MemoryChain implements ChainAccess {
   }
 
   @Override
-  public BlockVerdict blockArrived(Bytes block, Bytes blockId, PeerRef from) {
+  public BlockVerdict blockArrived(SignedBlock block, Bytes raw, Bytes blockId, PeerRef from) {
     BlockHeaders h;
     try {
-      h = BlockHeaders.parse(block.unsafeArray());
+      h = BlockHeaders.parse(raw.unsafeArray());
     } catch (DecodeException e) {
       return BlockVerdict.INVALID;
     }
     if (!h.id().equals(blockId)) {
       return BlockVerdict.INVALID;
     }
-    return append(block, h);
+    return append(raw, h);
   }
 
   @Override
-  public void transactionsArrived(List<Bytes> transactions, PeerRef from) {}
+  public void transactionsArrived(List<SignedTransaction> transactions, PeerRef from) {}
 
   @Override
   public void peerMisbehaved(PeerRef peer, io.graphyne.p2p.session.DisconnectReason reason, String detail) {}

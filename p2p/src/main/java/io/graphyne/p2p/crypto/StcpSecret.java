@@ -15,8 +15,16 @@ public record StcpSecret(byte[] sharedSecret, byte[] aesKey, byte[] iv) {
     iv = iv.clone();
   }
 
+  /** From the ECDH X coordinate. */
   public static StcpSecret fromEcdhX(byte[] x) {
-    byte[] s = Hashes.sha512(x);
+    return fromSharedSecret(Hashes.sha512(x));
+  }
+
+  /** From S = SHA-512(X), as fc's get_shared_secret returns it. */
+  public static StcpSecret fromSharedSecret(byte[] s) {
+    if (s.length != 64) {
+      throw new IllegalArgumentException("shared secret must be 64 bytes");
+    }
     return new StcpSecret(s, Hashes.sha256(s), FcCityHash.iv(s));
   }
 

@@ -1,6 +1,10 @@
 package io.graphyne.p2p.message;
 
 import io.graphyne.protocol.Bytes;
+import io.graphyne.protocol.SignedBlock;
+import io.graphyne.protocol.SignedTransaction;
+import io.graphyne.protocol.codec.Codecs;
+import io.graphyne.protocol.codec.FcReader;
 import io.graphyne.protocol.codec.FcVariant;
 import io.graphyne.protocol.codec.FcWriter;
 import java.util.List;
@@ -11,7 +15,13 @@ import java.util.Optional;
  * Every message of bitshares-core's net library as a typed record (spec/p2p.md §3). Component
  * order is the wire order; {@link Messages} holds the codec.
  */
-public sealed interface Message {
+public sealed interface Message
+    permits Message.Trx, Message.Block, Message.ItemIdsInventory, Message.BlockchainItemIdsInventory,
+        Message.FetchBlockchainItemIds, Message.FetchItems, Message.ItemNotAvailable, Message.Hello,
+        Message.ConnectionAccepted, Message.ConnectionRejected, Message.AddressRequest, Message.Address,
+        Message.ClosingConnection, Message.CurrentTimeRequest, Message.CurrentTimeReply, Message.CheckFirewall,
+        Message.CheckFirewallReply, Message.GetCurrentConnectionsRequest, Message.GetCurrentConnectionsReply,
+        Message.Unknown {
 
   /** The 32-bit message type id. */
   long type();
@@ -27,8 +37,38 @@ public sealed interface Message {
     }
   }
 
-  /** 1000: a signed transaction (raw fc bytes of precomputable_transaction). */
-  record Trx(Bytes transaction) implements Message {
+  /**
+   * 1000: a signed transaction. Keeps the raw bytes it was received or built with (what is sent
+   * and hashed) and the decoded {@link SignedTransaction}.
+   */
+  final class Trx implements Message {
+    private final Bytes raw;
+    private final SignedTransaction transaction;
+
+    private Trx(Bytes raw, SignedTransaction transaction) {
+      this.raw = raw;
+      this.transaction = transaction;
+    }
+
+    public static Trx of(SignedTransaction t) {
+      return new Trx(Bytes.wrap(Codecs.encode(t)), t);
+    }
+
+    /** Decodes raw precomputable_transaction bytes (trailing bytes tolerated, as core does). */
+    static Trx read(FcReader r, byte[] payload) {
+      int start = r.position();
+      SignedTransaction t = Codecs.of(SignedTransaction.class).read(r);
+      return new Trx(Bytes.wrap(java.util.Arrays.copyOfRange(payload, start, r.position())), t);
+    }
+
+    public Bytes raw() {
+      return raw;
+    }
+
+    public SignedTransaction transaction() {
+      return transaction;
+    }
+
     @Override
     public long type() {
       return MessageType.TRX;
@@ -36,15 +76,77 @@ public sealed interface Message {
 
     @Override
     public void writePayload(FcWriter w) {
-      w.bytes(transaction.unsafeArray());
+      w.bytes(raw.unsafeArray());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Trx t && t.raw.equals(raw);
+    }
+
+    @Override
+    public int hashCode() {
+      return raw.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Trx[" + raw.length() + " bytes]";
     }
   }
 
-  /** 1001: a signed block (raw fc bytes) followed by its 20-byte block id. */
-  record Block(Bytes block, Bytes blockId) implements Message {
-    public Block {
-      Objects.requireNonNull(block);
+  /**
+   * 1001: a signed block followed by its 20-byte block id. Keeps the raw block bytes (served as
+   * stored, without re-encoding) and decodes the {@link SignedBlock} on first use; received blocks
+   * are decoded eagerly by the codec, which also proves them well-formed.
+   */
+  final class Block implements Message {
+    private final Bytes raw;
+    private final Bytes blockId;
+    private volatile SignedBlock block;
+
+    private Block(Bytes raw, Bytes blockId, SignedBlock block) {
+      Objects.requireNonNull(raw);
       requireLength(blockId, 20, "block_id");
+      this.raw = raw;
+      this.blockId = blockId;
+      this.block = block;
+    }
+
+    public static Block of(SignedBlock b) {
+      return new Block(Bytes.wrap(b.toBytes()), b.id(), b);
+    }
+
+    /** Stored raw block bytes and the id to announce (decoded lazily if ever needed). */
+    public static Block ofRaw(Bytes raw, Bytes blockId) {
+      return new Block(raw, blockId, null);
+    }
+
+    static Block read(FcReader r, byte[] payload) {
+      int start = r.position();
+      SignedBlock b = Codecs.of(SignedBlock.class).read(r);
+      Bytes raw = Bytes.wrap(java.util.Arrays.copyOfRange(payload, start, r.position()));
+      return new Block(raw, Bytes.wrap(r.bytes(20)), b);
+    }
+
+    public Bytes raw() {
+      return raw;
+    }
+
+    public Bytes blockId() {
+      return blockId;
+    }
+
+    /** The decoded block. */
+    public SignedBlock block() {
+      SignedBlock b = block;
+      if (b == null) {
+        synchronized (Messages.CODEC_LOCK) {
+          b = Codecs.decode(SignedBlock.class, raw.unsafeArray());
+        }
+        block = b;
+      }
+      return b;
     }
 
     @Override
@@ -54,12 +156,27 @@ public sealed interface Message {
 
     @Override
     public void writePayload(FcWriter w) {
-      w.bytes(block.unsafeArray()).bytes(blockId.unsafeArray());
+      w.bytes(raw.unsafeArray()).bytes(blockId.unsafeArray());
     }
 
     /** The block number encoded in the first four bytes of the id. */
     public long blockNum() {
       return BlockIds.num(blockId);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Block b && b.raw.equals(raw) && b.blockId.equals(blockId);
+    }
+
+    @Override
+    public int hashCode() {
+      return raw.hashCode() * 31 + blockId.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Block[" + blockNum() + " " + blockId.toHex() + ", " + raw.length() + " bytes]";
     }
   }
 

@@ -26,6 +26,8 @@ public final class Messages {
   /** Upper bound on log messages inside a closing_connection exception. */
   public static final int MAX_LOG_MESSAGES = 1000;
 
+  static final Object CODEC_LOCK = new Object();
+
   private Messages() {}
 
   public static byte[] encodePayload(Message m) {
@@ -61,23 +63,12 @@ public final class Messages {
   }
 
   private static Message decode(long type, byte[] payload, FcReader r) {
-    if (type == MessageType.TRX) {
-      if (payload.length == 0) {
-        throw r.error(Kind.TRUNCATED, "empty transaction");
+    if (type == MessageType.TRX || type == MessageType.BLOCK) {
+      // Codecs.of publishes a RecordCodec before its init() finishes, so two threads decoding a
+      // struct for the first time can see a half-built codec (NPE); decode under one lock.
+      synchronized (CODEC_LOCK) {
+        return type == MessageType.TRX ? Message.Trx.read(r, payload) : Message.Block.read(r, payload);
       }
-      return new Message.Trx(Bytes.of(payload));
-    }
-    if (type == MessageType.BLOCK) {
-      // signed_block bytes then the 20-byte block id; the block itself is parsed by the node
-      if (payload.length < 20 + 20 + 4 + 1 + 20 + 1 + 65 + 1) {
-        throw r.error(Kind.TRUNCATED, "block message of " + payload.length + " bytes is too short");
-      }
-      int n = payload.length - 20;
-      byte[] block = new byte[n];
-      System.arraycopy(payload, 0, block, 0, n);
-      byte[] id = new byte[20];
-      System.arraycopy(payload, n, id, 0, 20);
-      return new Message.Block(Bytes.wrap(block), Bytes.wrap(id));
     }
     switch ((int) type) {
       case MessageType.ITEM_IDS_INVENTORY:

@@ -154,7 +154,11 @@ public final class PeerSession extends ChannelInboundHandlerAdapter {
       return;
     }
     if (!ctx.executor().inEventLoop()) {
-      ctx.executor().execute(() -> disconnect(reason, detail));
+      try {
+        ctx.executor().execute(() -> disconnect(reason, detail));
+      } catch (java.util.concurrent.RejectedExecutionException stopped) {
+        // the event loop is shutting down; the channel is closing anyway
+      }
       return;
     }
     if (closeReason != null) {
@@ -313,12 +317,12 @@ public final class PeerSession extends ChannelInboundHandlerAdapter {
       disconnect(DisconnectReason.ALREADY_CONNECTED, "");
       return;
     }
-    peerNodeId = id;
     if (node.acceptedPeerCount() >= node.config().maxPeers()) {
       reject(RejectionReason.NOT_ACCEPTING_CONNECTIONS, "not accepting any more incoming connections");
       disconnect(DisconnectReason.TOO_MANY_PEERS, "");
       return;
     }
+    peerNodeId = id;
     theirState = TheirState.ACCEPTED;
     send(new Message.ConnectionAccepted());
   }
@@ -372,10 +376,8 @@ public final class PeerSession extends ChannelInboundHandlerAdapter {
       onHello(h);
       return;
     }
-    if (peerHello == null && !(m instanceof Message.ClosingConnection)) {
-      disconnect(DisconnectReason.UNEXPECTED_MESSAGE, MessageType.name(m.type()) + " before hello");
-      return;
-    }
+    // as in core, only address_request, item-id requests, fetches and inventories are gated on
+    // the peer's hello having been accepted; blocks and transactions must have been requested
     SyncManager sync = node.sync();
     if (m instanceof Message.ConnectionAccepted) {
       if (ourState == OurState.HELLO_SENT) {
@@ -476,7 +478,7 @@ public final class PeerSession extends ChannelInboundHandlerAdapter {
       } else if (it.itemType() == MessageType.BLOCK) {
         Optional<Bytes> block = node.chain().blockById(it.hash());
         if (block.isPresent()) {
-          ch.write(new Message.Block(block.get(), it.hash()));
+          ch.write(Message.Block.ofRaw(block.get(), it.hash()));
         } else {
           ch.write(new Message.ItemNotAvailable(it.itemType(), it.hash()));
         }

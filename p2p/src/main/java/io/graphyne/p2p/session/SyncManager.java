@@ -1,6 +1,5 @@
 package io.graphyne.p2p.session;
 
-import io.graphyne.p2p.chain.BlockHeaders;
 import io.graphyne.p2p.chain.ChainAccess;
 import io.graphyne.p2p.chain.ChainAccess.BlockVerdict;
 import io.graphyne.p2p.message.BlockIds;
@@ -93,14 +92,21 @@ public final class SyncManager {
   }
 
   void submit(Runnable r) {
-    executor.execute(
-        () -> {
-          try {
-            r.run();
-          } catch (RuntimeException e) {
-            LOG.warn("sync task failed", e);
-          }
-        });
+    if (executor.isShuttingDown()) {
+      return;
+    }
+    try {
+      executor.execute(
+          () -> {
+            try {
+              r.run();
+            } catch (RuntimeException e) {
+              LOG.warn("sync task failed", e);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+      // shutting down
+    }
   }
 
   public long blocksReceived() {
@@ -112,8 +118,9 @@ public final class SyncManager {
     return c == null ? Optional.empty() : Optional.of(c.raw());
   }
 
+  /** The peer's sync state, or null when it is not active or already closing. */
   private PeerSync ps(PeerSession s) {
-    return peers.get(s);
+    return s.closeReason().isPresent() ? null : peers.get(s);
   }
 
   private void misbehaved(PeerSession s, DisconnectReason reason, String detail) {
@@ -248,6 +255,9 @@ public final class SyncManager {
   }
 
   void onBlock(PeerSession s, Message.Block b, RawMessage raw) {
+    if (s.closeReason().isPresent()) {
+      return;
+    }
     PeerSync p = ps(s);
     if (p == null) {
       misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "block before the connection was active");
@@ -263,24 +273,26 @@ public final class SyncManager {
         return;
       }
     }
-    BlockHeaders h;
+    io.graphyne.protocol.SignedBlock block;
+    Bytes computed;
     try {
-      h = BlockHeaders.parse(b.block().unsafeArray());
+      block = b.block();
+      computed = block.id();
     } catch (DecodeException e) {
-      misbehaved(s, DisconnectReason.INVALID_BLOCK, "undecodable block header: " + e.getMessage());
+      misbehaved(s, DisconnectReason.INVALID_BLOCK, "undecodable block: " + e.getMessage());
       return;
     }
-    if (!h.id().equals(id)) {
-      misbehaved(s, DisconnectReason.INVALID_BLOCK, "block_id " + id.toHex() + " but the header hashes to " + h.id().toHex());
+    if (!computed.equals(id)) {
+      misbehaved(s, DisconnectReason.INVALID_BLOCK, "block_id " + id.toHex() + " but the header hashes to " + computed.toHex());
       return;
     }
     p.lastBlockAt = System.nanoTime();
     blocksReceived++;
-    BlockVerdict v = chain.blockArrived(b.block(), id, s.ref());
+    BlockVerdict v = chain.blockArrived(block, b.raw(), id, s.ref());
     switch (v) {
       case INVALID -> {
         chain.peerMisbehaved(s.ref(), DisconnectReason.INVALID_BLOCK, id.toHex());
-        misbehaved(s, DisconnectReason.INVALID_BLOCK, "block " + h.blockNum() + " rejected by the node");
+        misbehaved(s, DisconnectReason.INVALID_BLOCK, "block " + block.blockNum() + " rejected by the node");
         return;
       }
       case UNLINKABLE -> {
@@ -386,6 +398,9 @@ public final class SyncManager {
   }
 
   void onTrx(PeerSession s, Message.Trx t, RawMessage raw) {
+    if (s.closeReason().isPresent()) {
+      return;
+    }
     PeerSync p = ps(s);
     Bytes msgId = raw.messageId();
     if (p == null || p.normalRequested.remove(msgId) == null) {

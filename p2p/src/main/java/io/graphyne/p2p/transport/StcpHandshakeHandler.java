@@ -63,13 +63,12 @@ public final class StcpHandshakeHandler extends ByteToMessageDecoder {
     }
     byte[] peerKey = new byte[33];
     in.readBytes(peerKey);
-    byte[] x;
+    StcpSecret secret;
     try {
-      x = crypto.ecdhX(ephemeralPrivate, peerKey);
+      secret = StcpSecret.fromSharedSecret(crypto.sharedSecret(ephemeralPrivate, peerKey));
     } catch (IllegalArgumentException e) {
       throw new HandshakeFailedException("invalid ephemeral key from peer: " + e.getMessage(), e);
     }
-    StcpSecret secret = StcpSecret.fromEcdhX(x);
     ChannelPipeline p = ctx.pipeline();
     String me = ctx.name();
     p.addAfter(me, "stcp-decrypt", new StcpDecryptor(secret.aesKey(), secret.iv()));
