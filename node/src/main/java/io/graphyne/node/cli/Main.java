@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       KeyCommand.class,
       io.graphyne.node.cli.authority.AuthorityCommand.class,
       io.graphyne.node.cli.db.DbCommand.class,
-      io.graphyne.node.cli.p2p.P2pCommand.class
+      io.graphyne.node.cli.p2p.P2pCommand.class,
+      io.graphyne.node.run.RunCommand.class
     })
 public final class Main implements Runnable {
 

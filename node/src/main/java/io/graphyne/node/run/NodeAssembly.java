@@ -1,0 +1,41 @@
+package io.graphyne.node.run;
+
+import io.graphyne.config.ChainPreset;
+import io.graphyne.config.node.NodeConfig;
+import io.graphyne.node.cli.CliIo;
+import io.graphyne.node.devnet.DevnetGenesis;
+import io.graphyne.node.service.Service;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Builds a {@link GraphyneNode} from a configuration: chain, core, producer. */
+public final class NodeAssembly {
+  private NodeAssembly() {}
+
+  public record Assembled(GraphyneNode node, ChainPreset chain) {}
+
+  /** The chain a configuration runs: a public preset, or the devnet of its genesis file. */
+  public static ChainPreset chainOf(NodeConfig cfg) {
+    return cfg.network().preset().orElseGet(() -> {
+      if (!Files.isRegularFile(cfg.genesis())) {
+        throw new CliIo.UserError("no devnet genesis at " + cfg.genesis()
+            + ": run scripts/devnet, or give --genesis FILE");
+      }
+      try {
+        return cfg.network().preset(DevnetGenesis.chainIdOf(cfg.genesis()));
+      } catch (IOException e) {
+        throw new CliIo.UserError("cannot read " + cfg.genesis() + ": " + e.getMessage());
+      }
+    });
+  }
+
+  public static Assembled assemble(NodeConfig cfg, Consumer<String> progress) {
+    ChainPreset chain = chainOf(cfg);
+    ChainModule core = CoreModules.create(cfg, chain);
+    List<Service> extra = CoreModules.producers(cfg, chain, core);
+    int interval = CoreModules.blockInterval(cfg, chain);
+    return new Assembled(new GraphyneNode(cfg, chain, core, extra, interval, progress), chain);
+  }
+}
