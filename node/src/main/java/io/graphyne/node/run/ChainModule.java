@@ -31,9 +31,6 @@ public interface ChainModule extends ChainSink {
   /** The state hash of the committed head. */
   Bytes stateHash();
 
-  /** Registers a callback for every block applied to the main chain (for relaying produced blocks). */
-  default void onBlockApplied(java.util.function.Consumer<io.graphyne.protocol.SignedBlock> c) {}
-
   record HeadView(long num, Bytes id, long timeSeconds, long lastIrreversible) {}
 
   record Counters(long blocks, long transactions, long signatures) {}

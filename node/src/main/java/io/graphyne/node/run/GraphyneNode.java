@@ -109,12 +109,14 @@ public final class GraphyneNode {
     P2pNode n = new P2pNode(cfg, access, EcCrypto.system(), P2pListener.NONE, Clock.systemUTC(), db);
     n.start();
     p2p = n;
-    core.onBlockApplied(b -> {
-      P2pNode node = p2p;
-      if (node != null) {
-        node.broadcast(Message.Block.of(b));
-      }
-    });
+  }
+
+  /** Announces a block this node produced (or a transaction it originated) to its peers. */
+  public void broadcast(Message m) {
+    P2pNode node = p2p;
+    if (node != null) {
+      node.broadcast(m);
+    }
   }
 
   private List<String> seeds() {

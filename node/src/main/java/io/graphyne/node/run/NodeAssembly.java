@@ -33,7 +33,7 @@ public final class NodeAssembly {
 
   public static Assembled assemble(NodeConfig cfg, Consumer<String> progress) {
     ChainPreset chain = chainOf(cfg);
-    ChainModule core = CoreModules.create(cfg, chain);
+    CoreChainModule core = CoreModules.create(cfg, chain);
     List<Service> extra = CoreModules.producers(cfg, chain, core);
     int interval = CoreModules.blockInterval(cfg, chain);
     return new Assembled(new GraphyneNode(cfg, chain, core, extra, interval, progress), chain);
