@@ -168,6 +168,13 @@ public final class CoreChainModule implements ChainModule {
     }, BLOCK_WAIT_SECONDS);
   }
 
+  /** Pushes a block produced on the state thread (call only from the state thread). */
+  BlockResult pushProduced(PreparedBlock p) {
+    BlockResult r = controller.pushBlock(p);
+    refreshHead();
+    return r;
+  }
+
   static ChainAccess.BlockVerdict verdict(BlockResult r) {
     return switch (r.reason()) {
       case ACCEPTED, FORK_STORED -> ChainAccess.BlockVerdict.ACCEPTED;

@@ -2,7 +2,6 @@ package io.graphyne.node.run;
 
 import io.graphyne.config.ChainPreset;
 import io.graphyne.config.node.NodeConfig;
-import io.graphyne.node.cli.CliIo;
 import io.graphyne.node.service.Service;
 import java.time.Clock;
 import java.util.List;
@@ -16,11 +15,20 @@ final class CoreModules {
     return new CoreChainModule(chain, Optional.of(cfg.genesis()), Clock.systemUTC());
   }
 
-  static List<Service> producers(NodeConfig cfg, ChainPreset chain, CoreChainModule core) {
-    if (!cfg.producers().isEmpty()) {
-      throw new CliIo.UserError("this build has no block producer yet (issue 7): --producer is not available");
+  /**
+   * The devnet producer for the configured witnesses (their signing keys derive from public
+   * seeds, so this exists only on the devnet; the config refuses producers elsewhere).
+   */
+  static List<Service> producers(NodeConfig cfg, ChainPreset chain, CoreChainModule core,
+      java.util.function.Consumer<io.graphyne.p2p.message.Message> broadcast) {
+    if (cfg.producers().isEmpty()) {
+      return List.of();
     }
-    return List.of();
+    List<io.graphyne.crypto.PrivateKey> keys = new java.util.ArrayList<>();
+    for (String w : cfg.producers()) {
+      keys.add(io.graphyne.node.devnet.DevnetKeys.witness(w));
+    }
+    return List.of(new ProducerService(core, keys, Clock.systemUTC(), broadcast));
   }
 
   /** The devnet's block interval from its genesis; 3 s (BitShares) otherwise. */
