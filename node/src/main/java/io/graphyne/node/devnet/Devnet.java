@@ -199,6 +199,13 @@ public final class Devnet implements AutoCloseable {
     producer().assembled.producer().ifPresent(io.graphyne.node.run.ProducerService::pause);
   }
 
+  /** Stops the load generator's sending only. */
+  public void quiesceLoad() {
+    if (load != null) {
+      load.pause();
+    }
+  }
+
   /** Resumes producing and sending after {@link #quiesce}. */
   public void resume() {
     producer().assembled.producer().ifPresent(io.graphyne.node.run.ProducerService::resume);

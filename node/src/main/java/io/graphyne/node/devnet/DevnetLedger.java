@@ -23,6 +23,7 @@ public final class DevnetLedger {
   private final Map<String, ObjectId> accounts = new HashMap<>();
   private final Map<Bytes, ObjectId> proposalByTx = new HashMap<>();
   private final Map<Bytes, Long> included = new HashMap<>();
+  private final java.util.Set<ObjectId> activeUpdated = new java.util.HashSet<>();
   private Bytes headId = Bytes.zeros(20);
   private long headNum;
   private long headTime;
@@ -46,6 +47,8 @@ public final class DevnetLedger {
       for (Operation op : tx.transaction().operations()) {
         if (op instanceof AccountCreateOperation c) {
           accounts.put(c.name(), ObjectId.account(nextAccount++));
+        } else if (op instanceof io.graphyne.protocol.ops.AccountUpdateOperation u && u.active() != null) {
+          activeUpdated.add(u.account());
         } else if (op instanceof ProposalCreateOperation) {
           proposalByTx.put(txId, new ObjectId(ObjectId.PROTOCOL_SPACE, ObjectId.PROPOSAL_TYPE, nextProposal++));
         }
@@ -58,6 +61,12 @@ public final class DevnetLedger {
 
   public synchronized Optional<ObjectId> account(String name) {
     return Optional.ofNullable(accounts.get(name));
+  }
+
+  /** True once an account_update that sets the account's active authority is in a block. */
+  public synchronized boolean activeUpdated(String name) {
+    ObjectId id = accounts.get(name);
+    return id != null && activeUpdated.contains(id);
   }
 
   public synchronized Optional<ObjectId> proposalCreatedBy(Bytes txId) {

@@ -36,6 +36,9 @@ public final class LoadGenerator implements Service {
   /** A transaction sent, with what the nodes must do with it. */
   public record Sent(LoadScenario.Planned planned, long sentAtMillis) {}
 
+  /** The generator sends only while its newest block is at most this old. */
+  static final long SYNCED_WITHIN_SECONDS = 6;
+
   private final Bytes chainId;
   private final DevnetLedger ledger;
   private final LoadScenario scenario;
@@ -88,6 +91,9 @@ public final class LoadGenerator implements Service {
       return;
     }
     try {
+      if (clock.instant().getEpochSecond() - ledger.headTimeSeconds() > SYNCED_WITHIN_SECONDS) {
+        return; // still following the chain: ids and TaPoS would be stale
+      }
       List<LoadScenario.Planned> planned = scenario.tick(ledger, clock.instant());
       long now = clock.millis();
       for (LoadScenario.Planned p : planned) {

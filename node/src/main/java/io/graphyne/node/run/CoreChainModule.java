@@ -199,14 +199,21 @@ public final class CoreChainModule implements ChainModule {
     return onState(() -> record(controller.pushTransaction(p)), 30);
   }
 
+  /**
+   * Counts each transaction once, by its first verdict (peers relay the same transaction several
+   * times; later copies are re-checked but not counted again).
+   */
   private TxResult record(TxResult r) {
-    if (r.accepted()) {
-      accepted.incrementAndGet();
-    } else {
-      rejected.computeIfAbsent(reasonName(r), k -> new LongAdder()).increment();
-    }
+    boolean first;
     synchronized (verdicts) {
-      verdicts.putIfAbsent(r.txId(), r);
+      first = verdicts.putIfAbsent(r.txId(), r) == null;
+    }
+    if (first) {
+      if (r.accepted()) {
+        accepted.incrementAndGet();
+      } else {
+        rejected.computeIfAbsent(reasonName(r), k -> new LongAdder()).increment();
+      }
     }
     return r;
   }

@@ -30,10 +30,8 @@ class DevnetIT {
         Thread.sleep(1000);
       }
       assertThat(d.load().setupDone()).as("the seeds' accounts were created and set up").isTrue();
-      d.quiesce();
-      Thread.sleep(3000); // let the last transactions into a block
-      d.resume();
-      Thread.sleep(1500);
+      d.quiesceLoad();
+      Thread.sleep(3000); // the producer includes what is still in its mempool
       d.quiesce();
       List<Devnet.Standing> s = d.awaitAgreement(Duration.ofSeconds(15));
       assertThat(Devnet.agree(s)).as("standings %s", s).isTrue();
@@ -51,10 +49,17 @@ class DevnetIT {
       Thread.sleep(8000);
       d.restartValidator(0);
       Thread.sleep(8000);
+      d.quiesceLoad();
+      Thread.sleep(3000);
       d.quiesce();
       List<Devnet.Standing> after = d.awaitAgreement(Duration.ofSeconds(20));
       assertThat(Devnet.agree(after)).as("standings after restart %s", after).isTrue();
       assertThat(after.get(1).head()).isGreaterThan(s.get(0).head() + 5);
+      Devnet.Check c2 = d.check();
+      System.err.println("devnet check after restart: " + c2);
+      assertThat(c2.validIncluded()).isEqualTo(c2.validSent());
+      assertThat(c2.invalidIncluded()).isZero();
+      assertThat(c2.wrongVerdicts()).isZero();
     }
   }
 }
