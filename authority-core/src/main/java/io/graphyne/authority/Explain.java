@@ -30,7 +30,7 @@ public final class Explain {
   /** The tree as JSON; keys printed with {@code prefix}. */
   public static ObjectNode explain(
       List<OpRequirement> ops, List<PublicKey> signers, AuthorityView view, CheckParams params, String prefix) {
-    Builder b = new Builder(view, prefix);
+    Builder b = new Builder(view, prefix, params);
     Verdict v = AuthorityChecker.verify(ops, signers, view, params, b);
     ObjectNode root = F.objectNode();
     root.put("valid", v.valid());
@@ -89,9 +89,15 @@ public final class Explain {
     final Map<PublicKey, String> skipped = new java.util.HashMap<>();
     final Set<PublicKey> seen = new HashSet<>();
 
-    Builder(AuthorityView view, String prefix) {
+    final CheckParams params;
+    /** Account members never examined (early exit) or cut by the depth limit, with where. */
+    final Map<ObjectId, String> skippedAccounts = new java.util.LinkedHashMap<>();
+    final Map<ObjectId, String> depthCut = new java.util.LinkedHashMap<>();
+
+    Builder(AuthorityView view, String prefix, CheckParams params) {
       this.view = view;
       this.prefix = prefix;
+      this.params = params;
     }
 
     ObjectNode account(ObjectId id) {
@@ -207,6 +213,7 @@ public final class Explain {
       m.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
       m.put("total", total);
       if (outcome == MemberOutcome.DEPTH_LIMIT) {
+        depthCut.putIfAbsent(account, stack.peek().path("account").asText("other") + " " + stack.peek().path("role").asText());
         m.put("note", "at depth == max_depth and not approved earlier: not expanded, its keys cannot count here");
       }
     }
@@ -249,6 +256,7 @@ public final class Explain {
       for (ObjectId a : auth.accountAuths().keySet()) {
         if (!v.contains(a)) {
           notExamined.add(a.toString());
+          skippedAccounts.putIfAbsent(a, where);
         }
       }
       if (!notExamined.isEmpty()) {
@@ -257,13 +265,28 @@ public final class Explain {
       }
     }
 
+    private boolean reaches(ObjectId account, PublicKey k) {
+      CheckParams deep = params.withMaxDepth(Math.min(255, params.maxDepth() + 1));
+      return WhoCanSign.universe(view, account, AuthorityView.Role.ACTIVE, deep).contains(k)
+          || WhoCanSign.universe(view, account, AuthorityView.Role.OWNER, deep).contains(k);
+    }
+
     String whyUnused(PublicKey k) {
       String s = skipped.get(k);
       if (s != null && !seen.contains(k)) {
         return "only in " + s + ", which reached its threshold before this key was looked at";
       }
-      if (s != null) {
-        return "looked at elsewhere but not matched";
+      for (Map.Entry<ObjectId, String> e : skippedAccounts.entrySet()) {
+        if (reaches(e.getKey(), k)) {
+          return "reachable only through " + label(e.getKey()) + ", a member of " + e.getValue()
+              + " that was never examined because that authority reached its threshold first";
+        }
+      }
+      for (Map.Entry<ObjectId, String> e : depthCut.entrySet()) {
+        if (reaches(e.getKey(), k)) {
+          return "reachable only through " + label(e.getKey()) + ", a member of " + e.getValue()
+              + " at depth max_authority_depth (" + params.maxDepth() + "), which is not expanded";
+        }
       }
       return "not in any authority the check evaluated";
     }

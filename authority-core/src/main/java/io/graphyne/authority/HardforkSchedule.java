@@ -49,8 +49,8 @@ public record HardforkSchedule(
 
   public static HardforkSchedule byName(String name) {
     return switch (name) {
-      case "mainnet", "bts", "BTS" -> mainnet();
-      case "testnet", "TEST" -> testnet();
+      case "mainnet", "bitshares", "bts", "BTS" -> mainnet();
+      case "testnet", "test", "TEST" -> testnet();
       case "devnet", "private", "all-active" -> allActive();
       default -> throw new IllegalArgumentException("unknown chain preset '" + name + "'");
     };

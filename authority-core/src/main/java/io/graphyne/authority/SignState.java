@@ -31,6 +31,9 @@ final class SignState {
   private PublicKey[] keys;
   private boolean[] used;
   private int count;
+  /** Key to position, once there are more signers than a linear scan handles well. */
+  private HashMap<PublicKey, Integer> index;
+  private static final int INDEX_THRESHOLD = 8;
   private Map<Address, PublicKey> providedAddresses;
   private Map<Address, PublicKey> availableAddresses;
   Tracer tracer;
@@ -53,6 +56,12 @@ final class SignState {
     this.keys = provided.toArray(new PublicKey[Math.max(n, 2)]);
     this.used = new boolean[keys.length];
     this.count = n;
+    if (n > INDEX_THRESHOLD) {
+      index = new HashMap<>(n * 2);
+      for (int i = 0; i < n; i++) {
+        index.put(keys[i], i);
+      }
+    }
     approved.add(TEMP_ACCOUNT);
   }
 
@@ -66,10 +75,18 @@ final class SignState {
 
   /** {@code signed_by(key)}. */
   boolean signedKey(PublicKey k) {
-    for (int i = 0; i < count; i++) {
-      if (keys[i].equals(k)) {
+    if (index != null) {
+      Integer i = index.get(k);
+      if (i != null) {
         used[i] = true;
         return true;
+      }
+    } else {
+      for (int i = 0; i < count; i++) {
+        if (keys[i].equals(k)) {
+          used[i] = true;
+          return true;
+        }
       }
     }
     if (!available.isEmpty() && available.contains(k)) {
@@ -86,14 +103,25 @@ final class SignState {
     }
     keys[count] = k;
     used[count] = true;
+    if (index != null) {
+      index.put(k, count);
+    }
     count++;
   }
 
   private void markUsed(PublicKey k) {
-    for (int i = 0; i < count; i++) {
-      if (keys[i].equals(k)) {
+    if (index != null) {
+      Integer i = index.get(k);
+      if (i != null) {
         used[i] = true;
         return;
+      }
+    } else {
+      for (int i = 0; i < count; i++) {
+        if (keys[i].equals(k)) {
+          used[i] = true;
+          return;
+        }
       }
     }
     add(k);

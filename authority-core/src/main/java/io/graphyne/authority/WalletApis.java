@@ -61,10 +61,30 @@ public final class WalletApis {
           AuthError.DUPLICATE_SIG, null, List.copyOf(existingSigners), List.of(), List.of(),
           new TreeSet<>(), new TreeSet<>()));
     }
-    OpRequirement req = RequiredAuthorities.forWallet(ops);
-    SignState s = new SignState(
-        signers, Set.copyOf(availableKeys), view, params.maxDepth(), params.allowNonImmediateOwner());
+    Set<PublicKey> avail = Set.copyOf(availableKeys);
+    SignState s = new SignState(signers, avail, view, params.maxDepth(), params.allowNonImmediateOwner());
     s.tracer = tracer;
+    List<OpRequirement> effective = ops;
+    if (params.customAuthorities() != CustomAuthorityLookup.NONE) {
+      // Beyond bitshares-core (issue #2202): an active requirement a custom authority can meet is
+      // met by it, in verify_authority's order (per operation, before everything else).
+      effective = new ArrayList<>(ops.size());
+      for (OpRequirement op : ops) {
+        TreeSet<ObjectId> active = new TreeSet<>(op.active());
+        for (ObjectId acct : op.active()) {
+          for (Authority cauth : params.customAuthorities().viable(acct, op)) {
+            SignState probe = new SignState(signers, avail, view, params.maxDepth(), params.allowNonImmediateOwner());
+            if (probe.checkAuth(acct, AuthorityView.Role.ACTIVE, cauth, 0)) {
+              s.checkAuth(acct, AuthorityView.Role.ACTIVE, cauth, 0);
+              active.remove(acct);
+              break;
+            }
+          }
+        }
+        effective.add(new OpRequirement(op.tag(), op.op(), active, op.owner(), op.other()));
+      }
+    }
+    OpRequirement req = RequiredAuthorities.forWallet(effective);
     for (Authority a : req.other()) {
       s.checkAuth(null, null, a, 0);
     }

@@ -179,10 +179,16 @@ public final class WhoCanSign {
       AuthorityView view, ObjectId account, AuthorityView.Role role, CheckParams params, Limits limits,
       SortedSet<PublicKey> universe) {
     boolean[] cut = {false};
-    List<Set<PublicKey>> candidates =
-        options(view, view.authority(account, role), 0, params, limits, cut, new java.util.HashMap<>());
+    List<Set<PublicKey>> candidates = new ArrayList<>(
+        options(view, view.authority(account, role), 0, params, limits, cut, new java.util.HashMap<>()));
     LinkedHashSet<SortedSet<PublicKey>> verified = new LinkedHashSet<>();
+    // smallest candidates first, so that a cut keeps the most useful sets
+    candidates.sort(java.util.Comparator.comparingInt(Set::size));
     for (Set<PublicKey> cand : candidates) {
+      if (verified.size() >= 4L * limits.maxSets()) {
+        cut[0] = true;
+        break;
+      }
       List<PublicKey> keys = new ArrayList<>(new TreeSet<>(cand));
       if (!satisfies(view, account, role, params, keys)) {
         continue;

@@ -196,7 +196,16 @@ abstract class AbstractSecp256k1 implements Secp256k1 {
     if (publicKey33 == null || publicKey33.length != PUBLIC_KEY_SIZE) {
       throw new IllegalArgumentException("a public key is 33 bytes");
     }
-    return Hashes.sha512(multiplyX(publicKey33, privateKey32));
+    return Hashes.sha512(ecdhX(privateKey32, publicKey33));
+  }
+
+  @Override
+  public byte[] ecdhX(byte[] privateKey32, byte[] publicKey33) {
+    checkPrivateKey(privateKey32);
+    if (publicKey33 == null || publicKey33.length != PUBLIC_KEY_SIZE) {
+      throw new IllegalArgumentException("a public key is 33 bytes");
+    }
+    return multiplyX(publicKey33, privateKey32);
   }
 
   /** Writes the compressed form of the uncompressed point at {@code in[inOff]} to out. */

@@ -30,6 +30,15 @@ public final class PrivateKey {
     return of(Hex.decode(hex));
   }
 
+  /** A fresh random key from {@code random} (e.g. a {@link java.security.SecureRandom}). */
+  public static PrivateKey generate(java.util.Random random) {
+    byte[] b = new byte[32];
+    do {
+      random.nextBytes(b);
+    } while (!Curve.isValidScalar(b, 0));
+    return new PrivateKey(b);
+  }
+
   /** fc {@code private_key::regenerate(sha256(seed))}: cli_wallet's / genesis keys from a seed. */
   public static PrivateKey fromSeed(String seed) {
     return of(Hashes.sha256(seed.getBytes(StandardCharsets.UTF_8)));

@@ -85,6 +85,14 @@ public interface Secp256k1 {
   byte[] sharedSecret(byte[] privateKey32, byte[] publicKey33);
 
   /**
+   * The raw ECDH x coordinate of {@code priv * pub} (32 bytes, big-endian), which
+   * {@link #sharedSecret} hashes; for protocols that derive their own keys from it.
+   *
+   * @throws IllegalArgumentException if the key is invalid or the point is not on the curve
+   */
+  byte[] ecdhX(byte[] privateKey32, byte[] publicKey33);
+
+  /**
    * fc's {@code public_key::is_canonical} (spec/chain.md §4.5): r and s each have bit 255 clear
    * and are at least 2^247. Not BIP-62 low-S.
    */

@@ -56,6 +56,15 @@ class AnalysisTest {
     assertThat(Explain.text(t)).startsWith("VALID").contains("account").contains("(cfo)");
   }
 
+  @Test
+  void unusedKeyBehindAnUnexaminedAccount() {
+    Net n = SeedExamplesTest.company();
+    ObjectNode t = Explain.explain(List.of(n.transfer("company")), n.sign("ceo", "chief"), n.view(), P, "BTS");
+    assertThat(t.get("error").asText()).isEqualTo("irrelevant_sig");
+    assertThat(t.get("unused").get(0).get("key").asText()).isEqualTo(Net.key("chief").toString("BTS"));
+    assertThat(t.get("unused").get(0).get("reason").asText()).contains("(cfo)").contains("never examined");
+  }
+
   static List<Lint.Finding> of(List<Lint.Finding> all, Lint.Kind kind) {
     return all.stream().filter(f -> f.kind() == kind).toList();
   }

@@ -69,8 +69,40 @@ class AuthorityGraphPropertyTest {
     return new Authority(threshold, accounts, keys, Map.of());
   }
 
+  /** Small random signer sets (0-3 distinct keys) or, one time in four, any subset of the pool. */
+  static List<PublicKey> randomSigners(Random r) {
+    List<PublicKey> pool = new ArrayList<>(POOL);
+    java.util.Collections.shuffle(pool, r);
+    if (r.nextInt(4) == 0) {
+      return pool.subList(0, r.nextInt(pool.size() + 1));
+    }
+    return new ArrayList<>(pool.subList(0, r.nextInt(4)));
+  }
+
   static AuthorityView.Role role(long seed) {
     return (seed & 1) == 0 ? AuthorityView.Role.ACTIVE : AuthorityView.Role.OWNER;
+  }
+
+  /** The generator produces meaningful cases: satisfiable roles, multi-key sets and passing signer sets. */
+  @net.jqwik.api.Example
+  void generatorIsNotVacuous() {
+    int withSets = 0;
+    int multiKey = 0;
+    int passing = 0;
+    for (long seed = 0; seed < 200; seed++) {
+      Graph g = graph(seed);
+      Random r = new Random(seed);
+      for (ObjectId id : g.ids()) {
+        WhoCanSign.Result res = WhoCanSign.compute(g.view(), id, AuthorityView.Role.ACTIVE, g.params());
+        withSets += res.sets().isEmpty() ? 0 : 1;
+        multiKey += res.sets().stream().anyMatch(s -> s.size() > 1) ? 1 : 0;
+        List<PublicKey> signers = randomSigners(r);
+        passing += AuthorityChecker.satisfiesRole(g.view(), id, AuthorityView.Role.ACTIVE, signers, g.params()) ? 1 : 0;
+      }
+    }
+    assertThat(withSets).isGreaterThan(200);
+    assertThat(multiKey).isGreaterThan(50);
+    assertThat(passing).isGreaterThan(30); // 48 of ~800 with one signer set each; the property draws 20 per account
   }
 
   @Property(tries = 300)
@@ -101,12 +133,7 @@ class AuthorityGraphPropertyTest {
       AuthorityView.Role role = role(seed >>> 1);
       WhoCanSign.Result res = WhoCanSign.compute(g.view(), id, role, g.params());
       for (int t = 0; t < 20; t++) {
-        List<PublicKey> signers = new ArrayList<>();
-        for (PublicKey k : POOL) {
-          if (r.nextBoolean()) {
-            signers.add(k);
-          }
-        }
+        List<PublicKey> signers = randomSigners(r);
         if (AuthorityChecker.satisfiesRole(g.view(), id, role, signers, g.params())) {
           Set<PublicKey> s = new TreeSet<>(signers);
           assertThat(res.sets().stream().anyMatch(s::containsAll))

@@ -552,4 +552,29 @@ class ScenariosTest {
     n.setActive("a", n.auth(1, "k:new", 1));
     assertThat(Net.outcome(n.check(n.transfer("a"), "new"))).isEqualTo("OK");
   }
+
+  @Test
+  void manySigners() {
+    Net n = new Net();
+    Object[] members = new Object[24];
+    String[] labels = new String[12];
+    for (int i = 0; i < 12; i++) {
+      labels[i] = "many-" + i;
+      members[2 * i] = "k:" + labels[i];
+      members[2 * i + 1] = 1;
+    }
+    var a = n.auth(12, members);
+    n.create("big", a, a);
+    assertThat(Net.outcome(n.check(n.transfer("big"), labels))).isEqualTo("OK");
+    String[] plus = java.util.Arrays.copyOf(labels, 13);
+    plus[12] = "stranger";
+    Verdict v = n.check(n.transfer("big"), plus);
+    assertThat(Net.outcome(v)).isEqualTo("irrelevant_sig");
+    assertThat(v.unused()).containsExactly(k("stranger"));
+    String[] dup = java.util.Arrays.copyOf(labels, 13);
+    dup[12] = labels[3];
+    assertThat(Net.outcome(n.check(n.transfer("big"), dup))).isEqualTo("duplicate_sig");
+    String[] missing = java.util.Arrays.copyOf(labels, 11);
+    assertThat(Net.outcome(n.check(n.transfer("big"), missing))).isEqualTo("missing_active");
+  }
 }

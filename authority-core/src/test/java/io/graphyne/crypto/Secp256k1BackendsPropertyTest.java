@@ -46,6 +46,13 @@ class Secp256k1BackendsPropertyTest {
     assertThat(java.verify(digest, sig, pub)).isTrue();
     // Deterministic.
     assertThat(nat.sign(digest, priv)).isEqualTo(sig);
+    // ECDH with the digest taken as the other side's private key.
+    if (Curve.isValidScalar(digest, 0)) {
+      byte[] other = java.publicKey(digest);
+      byte[] secret = nat.sharedSecret(priv, other);
+      assertThat(java.sharedSecret(priv, other)).isEqualTo(secret);
+      assertThat(nat.sharedSecret(digest, pub)).isEqualTo(secret);
+    }
   }
 
   @Property(tries = 10_000)

@@ -57,6 +57,7 @@ class SharedSecretVectorsTest {
       byte[] secret = k.sharedSecret(other, secp);
       byte[] x = Hex.decode(v.get("expected").get("ecdh_x_coordinate_hex").asText());
       assertThat(Hex.encode(secret)).isEqualTo(Hex.encode(Hashes.sha512(x)));
+      assertThat(secp.ecdhX(k.toArray(), other.toArray())).isEqualTo(x);
       assertThat(Hex.encode(secret))
           .isEqualTo(v.get("derived").get("fc_shared_secret_sha512_of_x").asText());
       n++;

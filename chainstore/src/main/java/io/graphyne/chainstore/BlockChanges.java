@@ -63,37 +63,59 @@ public final class BlockChanges extends StateReader implements AutoCloseable {
   /** Creates or replaces an account, keeping the name and key indexes in step. */
   public void putAccount(AccountRecord account) {
     check();
-    Optional<ObjectId> holder = accountIdByName(account.name());
-    if (holder.isPresent() && !holder.get().equals(account.id())) {
+    byte[] nameKey = Schema.ACCOUNT_NAMES.keys().encode(account.name());
+    byte[] idBytes = Schema.ACCOUNT_NAMES.values().encode(account.id());
+    byte[] holder = overlay.get(Column.ACCOUNT_NAMES, nameKey);
+    if (holder != null && !java.util.Arrays.equals(holder, idBytes)) {
       throw new ChainStoreException(
           ChainStoreException.Reason.INVALID_OPERATION,
-          "name '" + account.name() + "' already belongs to " + holder.get());
+          "name '" + account.name() + "' already belongs to " + Schema.ACCOUNT_NAMES.values().decode(holder));
     }
-    Optional<AccountRecord> old = account(account.id());
-    if (old.isPresent()) {
-      unindex(old.get());
+    byte[] accountKey = Schema.ACCOUNTS.keys().encode(account.id());
+    byte[] oldRaw = overlay.get(Column.ACCOUNTS, accountKey);
+    AccountRecord old = oldRaw == null ? null : Protos.fromPb(Schema.ACCOUNTS.values().decode(oldRaw));
+    // The indexes agree with the primary record (db verify checks it), so the current values of
+    // the index entries are known without reading them.
+    java.util.Set<Bytes> oldIndex = new java.util.HashSet<>();
+    if (old != null) {
+      for (byte[] k : indexKeys(old)) {
+        oldIndex.add(Bytes.wrap(k));
+      }
+      if (!old.name().equals(account.name())) {
+        overlay.delete(Column.ACCOUNT_NAMES, Schema.ACCOUNT_NAMES.keys().encode(old.name()), idBytes);
+      }
     }
-    put(Schema.ACCOUNTS, account.id(), Protos.toPb(account));
-    put(Schema.ACCOUNT_NAMES, account.name(), account.id());
+    overlay.put(Column.ACCOUNTS, accountKey, Schema.ACCOUNTS.values().encode(Protos.toPb(account)), oldRaw);
+    overlay.put(Column.ACCOUNT_NAMES, nameKey, idBytes, holder);
+    java.util.Set<Bytes> newIndex = new java.util.HashSet<>();
     for (byte[] k : indexKeys(account)) {
-      overlay.put(Column.KEY_ACCOUNTS, k, new byte[0]);
+      Bytes kb = Bytes.wrap(k);
+      newIndex.add(kb);
+      if (!oldIndex.contains(kb)) {
+        overlay.put(Column.KEY_ACCOUNTS, k, EMPTY, null);
+      }
+    }
+    for (Bytes k : oldIndex) {
+      if (!newIndex.contains(k)) {
+        overlay.delete(Column.KEY_ACCOUNTS, k.unsafeArray(), EMPTY);
+      }
     }
   }
+
+  private static final byte[] EMPTY = new byte[0];
 
   /** Removes an account and its index entries (used by tools and rollbacks; ids are never reused). */
   public void removeAccount(ObjectId id) {
     check();
-    Optional<AccountRecord> old = account(id);
-    if (old.isPresent()) {
-      unindex(old.get());
-      delete(Schema.ACCOUNTS, id);
-    }
-  }
-
-  private void unindex(AccountRecord old) {
-    delete(Schema.ACCOUNT_NAMES, old.name());
-    for (byte[] k : indexKeys(old)) {
-      overlay.delete(Column.KEY_ACCOUNTS, k);
+    byte[] accountKey = Schema.ACCOUNTS.keys().encode(id);
+    byte[] oldRaw = overlay.get(Column.ACCOUNTS, accountKey);
+    if (oldRaw != null) {
+      AccountRecord old = Protos.fromPb(Schema.ACCOUNTS.values().decode(oldRaw));
+      overlay.delete(Column.ACCOUNT_NAMES, Schema.ACCOUNT_NAMES.keys().encode(old.name()), Schema.ACCOUNT_NAMES.values().encode(id));
+      for (byte[] k : indexKeys(old)) {
+        overlay.delete(Column.KEY_ACCOUNTS, k, EMPTY);
+      }
+      overlay.delete(Column.ACCOUNTS, accountKey, oldRaw);
     }
   }
 

@@ -63,7 +63,11 @@ public final class ChainStore implements AutoCloseable {
     this.accountCache =
         options.accountCacheSize() == 0
             ? null
-            : Caffeine.newBuilder().maximumSize(options.accountCacheSize()).recordStats().build();
+            : Caffeine.newBuilder()
+                .maximumSize(options.accountCacheSize())
+                .executor(Runnable::run) // evict on the caller, not on the common pool
+                .recordStats()
+                .build();
     this.state = new StateReader(kv, accountCache);
     this.head = state.head();
   }

@@ -77,22 +77,41 @@ final class Overlay implements KvReader {
   }
 
   void put(Column column, byte[] key, byte[] value) {
-    remember(column, key);
+    remember(column, key, null, false);
+    write(column, key, value);
+  }
+
+  /**
+   * Like {@link #put} when the caller already knows the key's current value ({@code current},
+   * null = absent, as read through this overlay), which saves a read of the store.
+   */
+  void put(Column column, byte[] key, byte[] value, byte[] current) {
+    remember(column, key, current, true);
+    write(column, key, value);
+  }
+
+  void delete(Column column, byte[] key, byte[] current) {
+    remember(column, key, current, true);
+    writes.computeIfAbsent(column, c -> new TreeMap<>(Keys::compare)).put(key.clone(), TOMBSTONE);
+  }
+
+  private void write(Column column, byte[] key, byte[] value) {
     writes.computeIfAbsent(column, c -> new TreeMap<>(Keys::compare)).put(key.clone(), value.clone());
   }
 
   void delete(Column column, byte[] key) {
-    remember(column, key);
+    remember(column, key, null, false);
     writes.computeIfAbsent(column, c -> new TreeMap<>(Keys::compare)).put(key.clone(), TOMBSTONE);
   }
 
-  private void remember(Column column, byte[] key) {
+  private void remember(Column column, byte[] key, byte[] current, boolean known) {
     if (column == Column.UNDO) {
       throw new IllegalArgumentException("undo records are written by the store only");
     }
     Slot slot = new Slot(column, Bytes.of(key));
     if (!previous.containsKey(slot)) {
-      previous.put(slot, base.get(column, key));
+      // Not written in this block yet, so the current value is the committed one.
+      previous.put(slot, known ? (current == null ? null : current.clone()) : base.get(column, key));
     }
   }
 

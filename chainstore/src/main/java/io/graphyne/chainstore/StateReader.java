@@ -1,6 +1,7 @@
 package io.graphyne.chainstore;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import io.graphyne.authority.AuthorityView;
 import io.graphyne.chainstore.kv.Column;
 import io.graphyne.chainstore.kv.KvCursor;
 import io.graphyne.chainstore.kv.KvReader;
@@ -12,6 +13,7 @@ import io.graphyne.chainstore.proto.TxLocationPb;
 import io.graphyne.protocol.Bytes;
 import io.graphyne.protocol.ObjectId;
 import io.graphyne.protocol.PublicKey;
+import io.graphyne.protocol.types.Authority;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -157,6 +159,34 @@ public class StateReader {
       throw Protos.corrupt("counter '" + name + "' is " + v.length + " bytes");
     }
     return java.util.OptionalLong.of(Keys.getU64(v, 0));
+  }
+
+  /**
+   * This state as the authority checker's {@link AuthorityView} (unknown accounts give null).
+   * On {@link ChainStore#state()} the reads go through the bounded account cache.
+   */
+  public AuthorityView authorityView() {
+    return new AuthorityView() {
+      @Override
+      public Authority active(ObjectId account) {
+        return account(account).map(AccountRecord::active).orElse(null);
+      }
+
+      @Override
+      public Authority owner(ObjectId account) {
+        return account(account).map(AccountRecord::owner).orElse(null);
+      }
+
+      @Override
+      public String name(ObjectId account) {
+        return account(account).map(AccountRecord::name).orElse(null);
+      }
+
+      @Override
+      public ObjectId idOf(String name) {
+        return accountIdByName(name).orElse(null);
+      }
+    };
   }
 
   /** Deterministic SHA-256 over the authority-relevant state (see {@link StateHash}). */

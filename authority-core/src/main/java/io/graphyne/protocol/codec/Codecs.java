@@ -39,7 +39,11 @@ public final class Codecs {
 
   private Codecs() {}
 
-  /** The codec of a record class (a protocol struct or operation). */
+  /**
+   * The codec of a record class (a protocol struct or operation). Thread-safe: a codec is
+   * published to other threads only once fully built; components are resolved lazily, so
+   * recursive types (restriction) need no partially built codec.
+   */
   @SuppressWarnings("unchecked")
   public static <T> RecordCodec<T> of(Class<T> recordClass) {
     RecordCodec<?> c = BY_CLASS.get(recordClass);
@@ -48,8 +52,8 @@ public final class Codecs {
         c = BY_CLASS.get(recordClass);
         if (c == null) {
           RecordCodec<T> created = new RecordCodec<>(recordClass);
-          BY_CLASS.put(recordClass, created);
-          created.init(); // components may refer back to this record (restriction)
+          created.init();
+          BY_CLASS.put(recordClass, created); // publish only after init()
           c = created;
         }
       }

@@ -1,7 +1,9 @@
 package io.graphyne.protocol.codec;
 
 import io.graphyne.protocol.codec.DecodeException.Kind;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
@@ -203,23 +205,43 @@ public final class FcReader {
     return bytes(n);
   }
 
-  /** std::string as UTF-8. Bytes that are not valid UTF-8 are rejected (typed error). */
+  /**
+   * std::string. fc does not check strings for UTF-8, so neither may a node that must reach the same
+   * verdicts: valid UTF-8 decodes as usual, and each byte of a malformed sequence becomes the lone
+   * surrogate U+DC80..U+DCFF (the "surrogateescape" mapping), which {@link FcWriter#string} turns back
+   * into the same byte. Any byte string therefore round-trips exactly.
+   */
   public String string() {
-    int at = position();
     int n = count(1, MAX_BYTES_LENGTH);
     need(n);
-    try {
-      String s =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(buf, pos, n))
-              .toString();
-      pos += n;
-      return s;
-    } catch (CharacterCodingException e) {
-      throw new DecodeException(Kind.INVALID_VALUE, at, "string is not valid UTF-8");
+    String s = decodeUtf8Lossless(buf, pos, n);
+    pos += n;
+    return s;
+  }
+
+  static String decodeUtf8Lossless(byte[] b, int off, int len) {
+    CharsetDecoder dec =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(b, off, len);
+    CharBuffer out = CharBuffer.allocate(len);
+    while (true) {
+      CoderResult r = dec.decode(in, out, true);
+      if (r.isUnderflow()) {
+        dec.flush(out);
+        break;
+      }
+      if (r.isError()) {
+        for (int i = 0; i < r.length(); i++) {
+          out.put((char) (0xDC00 | (in.get() & 0xff)));
+        }
+      } else {
+        throw new IllegalStateException("UTF-8 decoding overflowed: " + r);
+      }
     }
+    out.flip();
+    return out.toString();
   }
 }

@@ -106,7 +106,35 @@ public final class FcWriter {
     return bytes(b);
   }
 
+  /** std::string as UTF-8; lone surrogates U+DC80..U+DCFF are raw bytes (see FcReader#string). */
   public FcWriter string(String s) {
-    return varBytes(s.getBytes(StandardCharsets.UTF_8));
+    return varBytes(utf8Lossless(s));
+  }
+
+  static byte[] utf8Lossless(String s) {
+    boolean escaped = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0xDC80 && c <= 0xDCFF) {
+        escaped = true;
+        break;
+      }
+    }
+    if (!escaped) {
+      return s.getBytes(StandardCharsets.UTF_8);
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length() + 8);
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      if (cp >= 0xDC80 && cp <= 0xDCFF) {
+        out.write(cp & 0xff); // an escaped raw byte (a lone low surrogate)
+      } else {
+        byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+        out.write(b, 0, b.length);
+      }
+      i += Character.charCount(cp);
+    }
+    return out.toByteArray();
   }
 }

@@ -12,7 +12,6 @@ import io.graphyne.protocol.VoteId;
 import io.graphyne.protocol.codec.DecodeException.Kind;
 import io.graphyne.util.Hex;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -311,8 +310,7 @@ final class PrimitiveCodecs {
         @Override
         public Comparator<String> comparator() {
           // std::string operator< compares bytes as unsigned char.
-          return (a, b) ->
-              Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+          return (a, b) -> Arrays.compareUnsigned(FcWriter.utf8Lossless(a), FcWriter.utf8Lossless(b));
         }
       };
 

@@ -94,6 +94,27 @@ class CanonicalEncodingTest {
   }
 
   @Test
+  void stringsOfAnyBytesRoundTripAsFcAcceptsThem() {
+    byte[][] samples = {
+      {(byte) 0xff}, {(byte) 0xc3}, {'a', (byte) 0x80, 'b'}, {(byte) 0xed, (byte) 0xb2, (byte) 0x80},
+      {(byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80}, "plain".getBytes(java.nio.charset.StandardCharsets.UTF_8)
+    };
+    Codec<String> c = Codecs.forType("string");
+    for (byte[] raw : samples) {
+      byte[] encoded = new FcWriter().varBytes(raw).toByteArray();
+      FcReader r = new FcReader(encoded);
+      String s = c.read(r);
+      r.expectEnd();
+      FcWriter w = new FcWriter();
+      c.write(w, s);
+      assertThat(w.toByteArray()).as(Hex.encode(raw)).isEqualTo(encoded);
+    }
+    // A whole operation with a non-UTF-8 asset description still has the id of its bytes.
+    byte[] bad = new FcWriter().varBytes(new byte[] {'x', (byte) 0xfe}).toByteArray();
+    assertThat(Codecs.<String>forType("string").read(new FcReader(bad))).hasSize(2);
+  }
+
+  @Test
   void hugeCountsAreRejectedWithoutAllocating() {
     byte[] bad = Hex.decode("0000000000000000ffffffff0f");
     assertThatThrownBy(() -> Codecs.decode(SignedTransaction.class, bad))

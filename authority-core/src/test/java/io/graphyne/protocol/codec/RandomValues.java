@@ -62,6 +62,11 @@ public final class RandomValues {
     if (rnd.nextBoolean()) {
       return samples[rnd.nextInt(samples.length)];
     }
+    if (rnd.nextInt(4) == 0) {
+      // Arbitrary bytes, valid UTF-8 or not: fc accepts any.
+      byte[] raw = randomBytes(rnd.nextInt(24));
+      return FcReader.decodeUtf8Lossless(raw, 0, raw.length);
+    }
     StringBuilder sb = new StringBuilder();
     int n = rnd.nextInt(20);
     for (int i = 0; i < n; i++) {

@@ -82,25 +82,35 @@ public final class ChainController {
    * @param trust the maintenance trust source
    * @param secp used only to re-prepare committed blocks after a restart when a fork pops them
    * @param mempoolLimit most transactions kept in the mempool
+   * @param maxUndoHistory B9: head - LIB must stay below it (10,000 on real chains)
    */
-  public record Options(HardforkSchedule hardforks, Clock clock, MaintenanceTrust trust, Secp256k1 secp, int mempoolLimit) {
+  public record Options(HardforkSchedule hardforks, Clock clock, MaintenanceTrust trust, Secp256k1 secp, int mempoolLimit,
+      long maxUndoHistory) {
     public Options {
       Objects.requireNonNull(hardforks, "hardforks");
       Objects.requireNonNull(trust, "trust");
+      if (maxUndoHistory < 2) {
+        throw new IllegalArgumentException("maxUndoHistory must be >= 2");
+      }
     }
 
     /** Replay settings: no clock check, last-known witness set, the system secp256k1 backend. */
     public static Options defaults(HardforkSchedule hardforks) {
       return new Options(hardforks, null, MaintenanceTrust.KEEP_LAST_KNOWN,
-          io.graphyne.crypto.Secp256k1Provider.system(), DEFAULT_MEMPOOL_LIMIT);
+          io.graphyne.crypto.Secp256k1Provider.system(), DEFAULT_MEMPOOL_LIMIT, MAX_UNDO_HISTORY);
     }
 
     public Options withClock(Clock c) {
-      return new Options(hardforks, c, trust, secp, mempoolLimit);
+      return new Options(hardforks, c, trust, secp, mempoolLimit, maxUndoHistory);
     }
 
     public Options withTrust(MaintenanceTrust t) {
-      return new Options(hardforks, clock, t, secp, mempoolLimit);
+      return new Options(hardforks, clock, t, secp, mempoolLimit, maxUndoHistory);
+    }
+
+    /** B9's limit (GRAPHENE_MAX_UNDO_HISTORY on real chains; smaller only in tests). */
+    public Options withMaxUndoHistory(long n) {
+      return new Options(hardforks, clock, trust, secp, mempoolLimit, n);
     }
   }
 
@@ -417,7 +427,7 @@ public final class ChainController {
       return reject(b, Reason.B7_WRONG_WITNESS, "slot " + slot + " belongs to " + scheduled + ", not " + witnessId, verified);
     }
     long num = b.blockNum();
-    if (num - d.lastIrreversibleBlockNum() >= MAX_UNDO_HISTORY) {
+    if (num - d.lastIrreversibleBlockNum() >= options.maxUndoHistory()) {
       return reject(b, Reason.B9_UNDO_HISTORY, "head " + num + " - LIB " + d.lastIrreversibleBlockNum(), verified);
     }
     boolean maint = d.nextMaintenanceTime() <= ts;

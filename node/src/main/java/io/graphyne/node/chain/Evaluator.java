@@ -2,6 +2,8 @@ package io.graphyne.node.chain;
 
 import io.graphyne.authority.AuthorityChecker;
 import io.graphyne.authority.CheckParams;
+import io.graphyne.authority.CustomAuthorities;
+import io.graphyne.authority.CustomAuthority;
 import io.graphyne.authority.CustomAuthorityLookup;
 import io.graphyne.authority.HardforkSchedule;
 import io.graphyne.authority.OpRequirement;
@@ -38,6 +40,7 @@ import io.graphyne.protocol.ops.WitnessUpdateOperation;
 import io.graphyne.protocol.types.Authority;
 import io.graphyne.protocol.types.OpWrapper;
 import io.graphyne.protocol.types.Restriction;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -95,20 +98,28 @@ final class Evaluator {
 
   // ---- authority ---------------------------------------------------------------------------
 
-  /** verify_authority for transaction operations (or proposal execution with {@code base}). */
+  /**
+   * verify_authority for transaction operations (or proposal execution with {@code base}). After
+   * the BSIP40 hardfork the custom authorities in the store take part, their restrictions
+   * evaluated by {@link io.graphyne.authority.RestrictionPredicate}; if a predicate cannot be
+   * evaluated, the custom authority is assumed to accept and {@link
+   * Trust#CUSTOM_AUTHORITY_RESTRICTIONS} is recorded.
+   */
   static Verdict checkAuthority(Ctx c, List<Operation> ops, List<PublicKey> keys, CheckParams base) {
     List<OpRequirement> reqs = RecordOpFields.requirements(ops, c.rules.ignoreCustomOperationRequiredAuths());
-    CheckParams params = base;
-    boolean caa = c.rules.customAuthoritiesActive();
-    if (caa) {
-      params = base.withCustomAuthorities(lookup(c, false));
-    }
-    Verdict v = AuthorityChecker.verify(reqs, keys, c.s, params);
-    if (!v.valid() && caa && hasRestricted(c)) {
-      Verdict trustedVerdict = AuthorityChecker.verify(reqs, keys, c.s, base.withCustomAuthorities(lookup(c, true)));
-      if (trustedVerdict.valid()) {
-        c.trusted.add(Trust.CUSTOM_AUTHORITY_RESTRICTIONS);
-        v = trustedVerdict;
+    Verdict v;
+    List<CustomAuthority> caas = c.rules.customAuthoritiesActive() ? customAuthorities(c) : List.of();
+    if (caas.isEmpty()) {
+      v = AuthorityChecker.verify(reqs, keys, c.s, base);
+    } else {
+      Instant now = Instant.ofEpochSecond(c.headTime);
+      try {
+        v = AuthorityChecker.verify(reqs, keys, c.s, base.withCustomAuthorities(new CustomAuthorities(caas, now, c.rules)));
+      } catch (RuntimeException e) {
+        v = AuthorityChecker.verify(reqs, keys, c.s, base.withCustomAuthorities(trusting(caas, now)));
+        if (v.valid()) {
+          c.trusted.add(Trust.CUSTOM_AUTHORITY_RESTRICTIONS);
+        }
       }
     }
     if (v.valid() && touchesVoteDerived(v)) {
@@ -126,41 +137,25 @@ final class Evaluator {
     return false;
   }
 
-  private static boolean hasRestricted(Ctx c) {
-    boolean[] found = {false};
+  private static List<CustomAuthority> customAuthorities(Ctx c) {
+    List<CustomAuthority> out = new ArrayList<>();
     c.s.changes().forEachCustomAuthority(r -> {
-      if (r.restrictions().length() > 0 && !isEmptyRestrictionList(r.restrictions())) {
-        found[0] = true;
-        return false;
-      }
+      out.add(new CustomAuthority(r.id(), r.account(), r.enabled(), Instant.ofEpochSecond(r.validFrom()),
+          Instant.ofEpochSecond(r.validTo()), r.operationType(), r.auth(), restrictions(r.restrictions())));
       return true;
     });
-    return found[0];
+    return out;
   }
 
-  private static boolean isEmptyRestrictionList(Bytes b) {
-    return b.length() == 1 && b.unsafeArray()[0] == 0;
-  }
-
-  /**
-   * BSIP40 lookup: valid custom authorities of (account, operation type) in id order. Those with
-   * restrictions are viable only when {@code includeRestricted} (the predicates are not
-   * evaluated; accepting through one is reported as {@link Trust#CUSTOM_AUTHORITY_RESTRICTIONS}).
-   */
-  private static CustomAuthorityLookup lookup(Ctx c, boolean includeRestricted) {
+  /** Valid custom authorities of the account and type, restrictions not evaluated. */
+  private static CustomAuthorityLookup trusting(List<CustomAuthority> caas, Instant now) {
     return (account, req) -> {
       List<Authority> out = new ArrayList<>();
-      c.s.changes().forEachCustomAuthority(r -> {
-        if (r.account().equals(account)
-            && r.operationType() == req.tag()
-            && r.enabled()
-            && r.validFrom() <= c.headTime
-            && c.headTime < r.validTo()
-            && (includeRestricted || isEmptyRestrictionList(r.restrictions()))) {
-          out.add(r.auth());
+      for (CustomAuthority ca : caas) {
+        if (ca.account().equals(account) && ca.operationType() == req.tag() && ca.isValid(now)) {
+          out.add(ca.auth());
         }
-        return true;
-      });
+      }
       return out;
     };
   }

@@ -11,6 +11,8 @@ public enum Reason {
   FORK_STORED(null, "stored on a shorter or equal fork"),
   /** The block or transaction is already known. */
   ALREADY_KNOWN(null, "already known"),
+  /** The bytes are not a decodable signed block or transaction (bad input, never applied). */
+  MALFORMED(null, "not a decodable signed block or transaction"),
 
   B0_FUTURE_TIMESTAMP("B0", "timestamp more than 2.5 s in the future"),
   B1_UNLINKABLE("B1", "previous block unknown"),

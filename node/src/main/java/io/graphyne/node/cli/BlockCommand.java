@@ -1,18 +1,15 @@
 package io.graphyne.node.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.graphyne.config.ChainPreset;
 import io.graphyne.crypto.Secp256k1Provider;
 import io.graphyne.protocol.Bytes;
 import io.graphyne.protocol.SignedBlock;
 import io.graphyne.protocol.codec.Codecs;
-import io.graphyne.protocol.codec.DecodeException;
 import io.graphyne.protocol.codec.JsonContext;
 import io.graphyne.protocol.json.ProtocolJson;
 import io.graphyne.util.Hex;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -90,37 +87,11 @@ public final class BlockCommand implements Runnable {
         CliIo.print(out, describeHex(source.hex, preset), pretty);
         return 0;
       }
-      int failures = 0;
-      if (source.file != null) {
-        for (String line : CliIo.lines(CliIo.readText(source.file))) {
-          try {
-            CliIo.print(out, describeHex(line, preset), false);
-          } catch (DecodeException | IllegalArgumentException | CliIo.UserError e) {
-            CliIo.print(out, CliIo.error(e), false);
-            failures++;
-          }
-        }
-        return failures == 0 ? 0 : 1;
-      }
-      List<Object> docs = CliIo.jsonDocuments(CliIo.readText(source.json));
-      if (docs.size() == 1 && docs.get(0) instanceof DecodeException e) {
-        throw e;
-      }
-      for (Object d : docs) {
-        try {
-          if (d instanceof DecodeException e) {
-            throw e;
-          }
-          SignedBlock b = ProtocolJson.fromJson(SignedBlock.class, (JsonNode) d, chain.json());
-          CliIo.print(out, describe(b, preset, null), pretty && docs.size() == 1);
-        } catch (DecodeException | IllegalArgumentException e) {
-          if (docs.size() == 1) {
-            throw e;
-          }
-          CliIo.print(out, CliIo.error(e), false);
-          failures++;
-        }
-      }
+      int failures =
+          source.file != null
+              ? CliIo.eachLine(source.file, out, line -> describeHex(line, preset))
+              : CliIo.eachJson(CliIo.readText(source.json), out, pretty, d ->
+                  describe(ProtocolJson.fromJson(SignedBlock.class, d, chain.json()), preset, null));
       return failures == 0 ? 0 : 1;
     }
   }

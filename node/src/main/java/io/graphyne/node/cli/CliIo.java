@@ -103,6 +103,53 @@ public final class CliIo {
     return o;
   }
 
+  /**
+   * Applies {@code describe} to every non-blank line of a file (or stdin) and prints one JSON
+   * object per line: the result, or {@code {"error": ...}} for a line that fails. Returns the
+   * number of failed lines.
+   */
+  public static int eachLine(String fileOrDash, PrintWriter out, java.util.function.Function<String, JsonNode> describe) {
+    int failures = 0;
+    for (String line : lines(readText(fileOrDash))) {
+      try {
+        print(out, describe.apply(line), false);
+      } catch (DecodeException | IllegalArgumentException | UserError e) {
+        print(out, error(e), false);
+        failures++;
+      }
+    }
+    return failures;
+  }
+
+  /**
+   * Applies {@code convert} to every JSON document of a text (one document, or JSON Lines). With a
+   * single document a failure is thrown (exit code 1); with several each failure is printed as an
+   * {@code {"error": ...}} line. Returns the number of failed documents.
+   */
+  public static int eachJson(String text, PrintWriter out, boolean pretty, java.util.function.Function<JsonNode, JsonNode> convert) {
+    List<Object> docs = jsonDocuments(text);
+    if (docs.size() == 1) {
+      if (docs.get(0) instanceof DecodeException e) {
+        throw e;
+      }
+      print(out, convert.apply((JsonNode) docs.get(0)), pretty);
+      return 0;
+    }
+    int failures = 0;
+    for (Object d : docs) {
+      try {
+        if (d instanceof DecodeException e) {
+          throw e;
+        }
+        print(out, convert.apply((JsonNode) d), false);
+      } catch (DecodeException | IllegalArgumentException e) {
+        print(out, error(e), false);
+        failures++;
+      }
+    }
+    return failures;
+  }
+
   public static void print(PrintWriter out, JsonNode node, boolean pretty) {
     out.println(pretty ? ProtocolJson.writePretty(node) : ProtocolJson.write(node));
     out.flush();

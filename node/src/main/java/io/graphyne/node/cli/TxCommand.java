@@ -1,17 +1,14 @@
 package io.graphyne.node.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.graphyne.config.ChainPreset;
 import io.graphyne.crypto.Secp256k1Provider;
 import io.graphyne.protocol.SignedTransaction;
 import io.graphyne.protocol.codec.Codecs;
-import io.graphyne.protocol.codec.DecodeException;
 import io.graphyne.protocol.codec.JsonContext;
 import io.graphyne.protocol.json.ProtocolJson;
 import io.graphyne.util.Hex;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -82,16 +79,7 @@ public final class TxCommand implements Runnable {
         CliIo.print(out, describe(bytes, preset), pretty);
         return 0;
       }
-      int failures = 0;
-      for (String line : CliIo.lines(CliIo.readText(source.file))) {
-        try {
-          CliIo.print(out, describe(parseHex(line), preset), false);
-        } catch (DecodeException | IllegalArgumentException | CliIo.UserError e) {
-          CliIo.print(out, CliIo.error(e), false);
-          failures++;
-        }
-      }
-      return failures == 0 ? 0 : 1;
+      return CliIo.eachLine(source.file, out, line -> describe(parseHex(line), preset)) == 0 ? 0 : 1;
     }
   }
 
@@ -115,30 +103,15 @@ public final class TxCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       ChainPreset preset = chain.preset();
       JsonContext ctx = chain.json();
-      List<Object> docs = CliIo.jsonDocuments(CliIo.readText(from));
-      if (docs.size() == 1 && docs.get(0) instanceof DecodeException e) {
-        throw e;
-      }
-      int failures = 0;
-      for (Object d : docs) {
-        try {
-          if (d instanceof DecodeException e) {
-            throw e;
-          }
-          SignedTransaction tx = ProtocolJson.fromJson(SignedTransaction.class, (JsonNode) d, ctx);
-          ObjectNode o = CliIo.object();
-          o.put("hex", Hex.encode(tx.toBytes()));
-          o.put("id", tx.id().toHex());
-          o.put("digest", tx.sigDigest(preset.chainId()).toHex());
-          CliIo.print(out, o, false);
-        } catch (DecodeException | IllegalArgumentException e) {
-          if (docs.size() == 1) {
-            throw e;
-          }
-          CliIo.print(out, CliIo.error(e), false);
-          failures++;
-        }
-      }
+      int failures =
+          CliIo.eachJson(CliIo.readText(from), out, false, d -> {
+            SignedTransaction tx = ProtocolJson.fromJson(SignedTransaction.class, d, ctx);
+            ObjectNode o = CliIo.object();
+            o.put("hex", Hex.encode(tx.toBytes()));
+            o.put("id", tx.id().toHex());
+            o.put("digest", tx.sigDigest(preset.chainId()).toHex());
+            return o;
+          });
       return failures == 0 ? 0 : 1;
     }
   }

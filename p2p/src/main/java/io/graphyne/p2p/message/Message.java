@@ -141,9 +141,7 @@ public sealed interface Message
     public SignedBlock block() {
       SignedBlock b = block;
       if (b == null) {
-        synchronized (Messages.CODEC_LOCK) {
-          b = Codecs.decode(SignedBlock.class, raw.unsafeArray());
-        }
+        b = Codecs.decode(SignedBlock.class, raw.unsafeArray());
         block = b;
       }
       return b;

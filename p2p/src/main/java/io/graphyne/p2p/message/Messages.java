@@ -26,8 +26,6 @@ public final class Messages {
   /** Upper bound on log messages inside a closing_connection exception. */
   public static final int MAX_LOG_MESSAGES = 1000;
 
-  static final Object CODEC_LOCK = new Object();
-
   private Messages() {}
 
   public static byte[] encodePayload(Message m) {
@@ -64,11 +62,7 @@ public final class Messages {
 
   private static Message decode(long type, byte[] payload, FcReader r) {
     if (type == MessageType.TRX || type == MessageType.BLOCK) {
-      // Codecs.of publishes a RecordCodec before its init() finishes, so two threads decoding a
-      // struct for the first time can see a half-built codec (NPE); decode under one lock.
-      synchronized (CODEC_LOCK) {
-        return type == MessageType.TRX ? Message.Trx.read(r, payload) : Message.Block.read(r, payload);
-      }
+      return type == MessageType.TRX ? Message.Trx.read(r, payload) : Message.Block.read(r, payload);
     }
     switch ((int) type) {
       case MessageType.ITEM_IDS_INVENTORY:

@@ -222,10 +222,16 @@ public final class SyncManager {
     }
   }
 
+  /**
+   * Keeps one peer fetching: at most {@code maxBlocksPerFetch} blocks in flight, topped up in
+   * halves (a new fetch_items of up to half the limit goes out when half the blocks arrived), so
+   * the peer serves the next request while we process the previous one.
+   */
   private void fetchMoreAll() {
     if (fetchOwner != null) {
       PeerSync o = peers.get(fetchOwner);
       if (o != null && !o.inFlight.isEmpty()) {
+        topUp(fetchOwner, o);
         return;
       }
       fetchOwner = null;
@@ -235,23 +241,36 @@ public final class SyncManager {
       if (!p.inFlight.isEmpty() || p.idsToFetch.isEmpty()) {
         continue;
       }
-      List<Bytes> batch = new ArrayList<>();
-      while (!p.idsToFetch.isEmpty() && batch.size() < node.config().maxBlocksPerFetch()) {
-        Bytes id = p.idsToFetch.poll();
-        p.queued.remove(id);
-        if (!chain.hasBlock(id)) {
-          batch.add(id);
-        }
+      if (topUp(e.getKey(), p)) {
+        fetchOwner = e.getKey();
+        return;
       }
-      if (batch.isEmpty()) {
-        continue;
-      }
-      p.inFlight.addAll(batch);
-      p.lastBlockAt = System.nanoTime();
-      fetchOwner = e.getKey();
-      e.getKey().send(new Message.FetchItems(MessageType.BLOCK, batch));
-      return;
     }
+  }
+
+  private boolean topUp(PeerSession s, PeerSync p) {
+    int max = node.config().maxBlocksPerFetch();
+    if (p.inFlight.size() > max / 2 || p.idsToFetch.isEmpty()) {
+      return false;
+    }
+    int room = max - p.inFlight.size();
+    List<Bytes> batch = new ArrayList<>();
+    while (!p.idsToFetch.isEmpty() && batch.size() < room) {
+      Bytes id = p.idsToFetch.poll();
+      p.queued.remove(id);
+      if (!chain.hasBlock(id)) {
+        batch.add(id);
+      }
+    }
+    if (batch.isEmpty()) {
+      return false;
+    }
+    if (p.inFlight.isEmpty()) {
+      p.lastBlockAt = System.nanoTime();
+    }
+    p.inFlight.addAll(batch);
+    s.send(new Message.FetchItems(MessageType.BLOCK, batch));
+    return true;
   }
 
   void onBlock(PeerSession s, Message.Block b, RawMessage raw) {
@@ -316,8 +335,8 @@ public final class SyncManager {
       }
       case ALREADY_KNOWN -> {}
     }
-    if (sync && p.inFlight.isEmpty()) {
-      if (fetchOwner == s) {
+    if (sync) {
+      if (fetchOwner == s && p.inFlight.isEmpty()) {
         fetchOwner = null;
       }
       fetchMoreAll();

@@ -20,8 +20,6 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the authority commands: accounts file, time, depth, chain. */
 public final class CommonOptions {
-  static final String MAINNET_ID = "4018d7844c78f6a6c41c6a552b898022310fc5dec06da467ee7905a8dad512c8";
-  static final String TESTNET_ID = "39f5e2ede1f8bc1a3a54a7914414e3779e33193f1f5693510e73cb7a87617447";
   static final long MAX_INPUT_BYTES = 256L << 20;
 
   @Option(names = "--accounts", required = true, paramLabel = "FILE",
@@ -36,16 +34,10 @@ public final class CommonOptions {
       description = "max_authority_depth (default: ${DEFAULT-VALUE})")
   int maxDepth;
 
-  @Option(names = "--chain", defaultValue = "mainnet", paramLabel = "CHAIN",
-      description = "mainnet, testnet, or a 64-hex chain id (mainnet hardfork times) (default: ${DEFAULT-VALUE})")
-  String chain;
-
-  @Option(names = "--prefix", paramLabel = "PREFIX",
-      description = "address prefix for printed keys (default: BTS, TEST on testnet)")
-  String prefix;
+  @picocli.CommandLine.Mixin io.graphyne.node.cli.ChainOptions chain;
 
   @Option(names = "--hardforks", paramLabel = "SCHEDULE",
-      description = "override the hardfork schedule: mainnet, testnet or all-active")
+      description = "hardfork schedule: mainnet, testnet or all-active (default: testnet for the testnet preset, else mainnet)")
   String hardforks;
 
   Instant headTime() {
@@ -64,24 +56,15 @@ public final class CommonOptions {
   }
 
   boolean testnet() {
-    return chain.equalsIgnoreCase("testnet") || chain.equalsIgnoreCase(TESTNET_ID);
+    return chain.preset().name().equals("testnet");
   }
 
   Bytes chainId() {
-    if (chain.equalsIgnoreCase("mainnet")) {
-      return Bytes.fromHex(MAINNET_ID);
-    }
-    if (chain.equalsIgnoreCase("testnet")) {
-      return Bytes.fromHex(TESTNET_ID);
-    }
-    if (!chain.matches("[0-9a-fA-F]{64}")) {
-      throw new IllegalArgumentException("--chain must be mainnet, testnet or a 64-hex chain id");
-    }
-    return Bytes.fromHex(chain.toLowerCase(java.util.Locale.ROOT));
+    return chain.preset().chainId();
   }
 
   String prefix() {
-    return prefix != null ? prefix : testnet() ? "TEST" : "BTS";
+    return chain.preset().addressPrefix();
   }
 
   HardforkSchedule schedule() {
