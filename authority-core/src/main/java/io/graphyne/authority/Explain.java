@@ -288,6 +288,10 @@ public final class Explain {
               + " at depth max_authority_depth (" + params.maxDepth() + "), which is not expanded";
         }
       }
+      if (view instanceof MapAuthorityView m && !m.holders(k).isEmpty()) {
+        return "not in any authority the check evaluated (it is a key of " + String.join(", ", m.holders(k))
+            + ", which the check did not need)";
+      }
       return "not in any authority the check evaluated";
     }
   }

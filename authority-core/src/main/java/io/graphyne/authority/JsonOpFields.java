@@ -46,6 +46,15 @@ public final class JsonOpFields implements OpFields {
   }
 
   @Override
+  public ObjectId id(String path) {
+    JsonNode n = at(path);
+    if (n == null) {
+      throw new IllegalArgumentException("operation field '" + path + "' missing");
+    }
+    return ObjectId.parse(n.asText());
+  }
+
+  @Override
   public List<ObjectId> accounts(String path) {
     JsonNode n = at(path);
     List<ObjectId> out = new ArrayList<>();

@@ -107,8 +107,10 @@ public final class Lint {
     for (SortedSet<PublicKey> s : r.sets()) {
       if (s.size() == 1 && auth.keyAuths().size() + auth.accountAuths().size() + auth.addressAuths().size() > 1) {
         PublicKey k = s.first();
+        String holders = view instanceof MapAuthorityView m && !m.holders(k).isEmpty()
+            ? " (key of " + String.join(", ", m.holders(k)) + ")" : "";
         out.add(new Finding(Severity.WARNING, Kind.SINGLE_KEY_CONTROL, id, role,
-            who + ": key " + k.toString(prefix) + " controls it alone", List.of(k.toString(prefix))));
+            who + ": key " + k.toString(prefix) + holders + " controls it alone", List.of(k.toString(prefix))));
       }
       if (s.isEmpty()) {
         out.add(new Finding(Severity.WARNING, Kind.SINGLE_KEY_CONTROL, id, role,

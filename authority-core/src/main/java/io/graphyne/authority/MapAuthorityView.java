@@ -35,6 +35,24 @@ public final class MapAuthorityView implements AuthorityView {
     return byId.get(id);
   }
 
+  /**
+   * Which accounts list a key directly, as {@code "name role"} (or {@code "1.2.N role"}), sorted;
+   * for labelling keys in analysis output.
+   */
+  public java.util.List<String> holders(io.graphyne.protocol.PublicKey key) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (AccountAuthorities a : byId.values()) {
+      String who = a.name() == null ? a.id().toString() : a.name();
+      if (a.active() != null && a.active().keyAuths().containsKey(key)) {
+        out.add(who + " active");
+      }
+      if (a.owner() != null && a.owner().keyAuths().containsKey(key)) {
+        out.add(who + " owner");
+      }
+    }
+    return out;
+  }
+
   /** A copy with one account added or replaced. */
   public MapAuthorityView with(AccountAuthorities account) {
     Map<ObjectId, AccountAuthorities> m = new TreeMap<>(byId);

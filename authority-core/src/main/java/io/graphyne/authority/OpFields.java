@@ -14,6 +14,9 @@ public interface OpFields {
   /** An {@code account_id_type} field. */
   ObjectId account(String path);
 
+  /** Any object-id field ({@code proposal_id_type}, ...). */
+  ObjectId id(String path);
+
   /** A {@code flat_set<account_id_type>} field (empty when absent). */
   List<ObjectId> accounts(String path);
 
@@ -28,4 +31,15 @@ public interface OpFields {
 
   /** For a vector of structs, the authority field of each element ({@code inputs[i].owner}). */
   List<Authority> authorities(String listPath, String field);
+
+  /** Field access to an operation held by an {@link OpRequirement} (a record or its JSON body). */
+  static OpFields of(Object op) {
+    if (op instanceof com.fasterxml.jackson.databind.JsonNode j) {
+      return new JsonOpFields(j);
+    }
+    if (op != null && op.getClass().isRecord()) {
+      return new RecordOpFields(op);
+    }
+    throw new IllegalArgumentException("no operation attached");
+  }
 }

@@ -96,6 +96,11 @@ public final class RecordOpFields implements OpFields {
   }
 
   @Override
+  public ObjectId id(String path) {
+    return account(path);
+  }
+
+  @Override
   public List<ObjectId> accounts(String path) {
     Object v = at(path);
     List<ObjectId> out = new ArrayList<>();

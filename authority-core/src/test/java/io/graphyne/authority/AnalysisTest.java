@@ -90,7 +90,8 @@ class AnalysisTest {
     var view = n.view();
     var all = Lint.lint(view, List.of(n.id("locked"), n.id("weak"), n.id("top"), cx), P, null, "BTS");
     assertThat(of(all, Lint.Kind.LOCKOUT)).anyMatch(f -> f.account().equals(n.id("locked")) && f.role() == AuthorityView.Role.OWNER);
-    assertThat(of(all, Lint.Kind.SINGLE_KEY_CONTROL)).anyMatch(f -> f.subjects().contains(Net.key("big").toString("BTS")));
+    assertThat(of(all, Lint.Kind.SINGLE_KEY_CONTROL)).anyMatch(f -> f.subjects().contains(Net.key("big").toString("BTS"))
+        && f.message().contains("(key of weak active)"));
     assertThat(of(all, Lint.Kind.BEYOND_DEPTH_LIMIT)).anyMatch(f -> f.subjects().contains(n.id("deep").toString()));
     assertThat(of(all, Lint.Kind.LOCKOUT)).anyMatch(f -> f.account().equals(n.id("top")));
     assertThat(of(all, Lint.Kind.CYCLE)).anyMatch(f -> f.message().contains("1.2.500 -> 1.2.501 -> 1.2.500"));

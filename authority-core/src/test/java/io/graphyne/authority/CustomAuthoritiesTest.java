@@ -170,4 +170,20 @@ class CustomAuthoritiesTest {
     assertThat(RestrictionPredicate.accepts(withVariant, List.of(r(0, VARIANT_ASSERT, 41, new Pair(1L, List.of())))))
         .isFalse();
   }
+
+  @Test
+  void readsCustomAuthorityObjectsFromJson() {
+    String json = "[{\"id\":\"1.17.0\",\"account\":\"" + alice + "\",\"enabled\":true,"
+        + "\"valid_from\":\"2021-05-31T23:59:00\",\"valid_to\":\"2021-06-01T01:00:00\",\"operation_type\":0,"
+        + "\"auth\":{\"weight_threshold\":1,\"account_auths\":[[\"" + bob + "\",1]],\"key_auths\":[],\"address_auths\":[]},"
+        + "\"restrictions\":[[0,{\"member_index\":3,\"restriction_type\":10,\"argument\":[39,["
+        + "{\"member_index\":0,\"restriction_type\":2,\"argument\":[2,100],\"extensions\":[]},"
+        + "{\"member_index\":1,\"restriction_type\":0,\"argument\":[8,\"1.3.0\"],\"extensions\":[]}]],"
+        + "\"extensions\":[]}]],\"restriction_counter\":1}]";
+    List<CustomAuthority> cas = CustomAuthoritiesJson.parse(Net.json(json), io.graphyne.protocol.codec.JsonContext.BTS);
+    assertThat(cas).hasSize(1);
+    assertThat(cas.get(0).restrictions()).hasSize(1);
+    assertThat(Net.outcome(check(transfer(alice, 99), cas, TESTNET, "bob"))).isEqualTo("OK");
+    assertThat(Net.outcome(check(transfer(alice, 100), cas, TESTNET, "bob"))).isEqualTo("missing_active");
+  }
 }

@@ -106,7 +106,8 @@ final class Net {
   }
 
   OpRequirement op(int tag, String body) {
-    return RequiredAuthorities.requirement(tag, new JsonOpFields(json(body)), null, false);
+    JsonNode j = json(body);
+    return RequiredAuthorities.requirement(tag, new JsonOpFields(j), j, false);
   }
 
   /** account_update of an account with a new owner. */

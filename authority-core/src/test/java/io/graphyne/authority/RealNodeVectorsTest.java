@@ -140,6 +140,33 @@ class RealNodeVectorsTest {
     return tests.stream();
   }
 
+  /** explain agrees with the verdict on every case and gives every unused signature a reason. */
+  @TestFactory
+  Stream<DynamicTest> explainAgreesWithVerdicts() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (JsonNode c : ROOT.get("cases")) {
+      tests.add(DynamicTest.dynamicTest(c.get("case_id").asText() + " explain", () -> {
+        List<PublicKey> signers = recoverSigners(c);
+        if (signers == null) {
+          return;
+        }
+        MapAuthorityView view = view(c);
+        HardforkSchedule.Rules r = rules(c);
+        List<OpRequirement> ops = JsonOpFields.requirements(c.get("tx"), r.ignoreCustomOperationRequiredAuths());
+        CheckParams p = CheckParams.forTransaction(r, c.get("max_authority_depth").asInt());
+        Verdict v = AuthorityChecker.verify(ops, signers, view, p);
+        var tree = Explain.explain(ops, signers, view, p, "BTS");
+        assertThat(tree.get("valid").asBoolean()).isEqualTo(v.valid());
+        assertThat(tree.get("unused").size()).isEqualTo(v.unused().size());
+        for (JsonNode u : tree.get("unused")) {
+          assertThat(u.get("reason").asText()).isNotBlank();
+        }
+        assertThat(Explain.text(tree)).isNotBlank();
+      }));
+    }
+    return tests.stream();
+  }
+
   @Test
   void allCasesPresent() {
     assertThat(ROOT.get("cases").size()).isEqualTo(123);
@@ -234,6 +261,44 @@ class RealNodeVectorsTest {
     return tests.stream();
   }
 
+  /**
+   * Every key set the node accepted in verify_account_authority contains a minimal set that
+   * who-can-sign lists for the account's active (or, through the top-level fallback, owner)
+   * authority; and every listed set is itself accepted.
+   */
+  @TestFactory
+  Stream<DynamicTest> whoCanSignAgreesWithVerifyAccountAuthority() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (JsonNode a : ROOT.get("account_authority_checks")) {
+      tests.add(DynamicTest.dynamicTest(a.get("account").asText() + " who-can-sign", () -> {
+        MapAuthorityView view = AccountsJson.parse(a.get("accounts"));
+        ObjectId id = ObjectId.parse(a.get("account_id").asText());
+        CheckParams p = CheckParams.defaults();
+        List<java.util.SortedSet<PublicKey>> sets = new ArrayList<>();
+        for (AuthorityView.Role role : AuthorityView.Role.values()) {
+          WhoCanSign.Result r = WhoCanSign.compute(view, id, role, p);
+          assertThat(r.truncated()).isFalse();
+          sets.addAll(r.sets());
+          // active sets pass the dummy-transfer check; owner sets only stand in when active fails
+          // (e.g. threshold 0 active: the owner key would be unused)
+          for (java.util.SortedSet<PublicKey> s : r.sets()) {
+            if (role == AuthorityView.Role.ACTIVE
+                || !AuthorityChecker.satisfiesRole(view, id, AuthorityView.Role.ACTIVE, List.of(), p)) {
+              assertThat(WalletApis.verifyAccountAuthority(id, new ArrayList<>(s), view)).as(role + " " + s).isTrue();
+            }
+          }
+        }
+        for (JsonNode chk : a.get("checks")) {
+          if (chk.get("result").asBoolean()) {
+            Set<PublicKey> k = new java.util.HashSet<>(keys(chk.get("keys")));
+            assertThat(sets.stream().anyMatch(k::containsAll)).as(chk.get("key_labels").toString()).isTrue();
+          }
+        }
+      }));
+    }
+    return tests.stream();
+  }
+
   /** After each proposal_update, is_authorized_to_execute on the proposal as the node stored it. */
   @TestFactory
   Stream<DynamicTest> proposalOutcomes() {
@@ -252,13 +317,40 @@ class RealNodeVectorsTest {
               JsonOpFields.requirements(obj.get("proposed_transaction"), r.ignoreCustomOperationRequiredAuths());
           Set<ObjectId> act = ids(obj.get("available_active_approvals"));
           Set<ObjectId> own = ids(obj.get("available_owner_approvals"));
-          CheckParams p = CheckParams.forProposal(r, c.get("max_authority_depth").asInt(), act, own);
-          Verdict v = AuthorityChecker.verify(ops, keys(obj.get("available_key_approvals")), view, p);
+          Verdict v = Proposals.authorizeExecution(ops, act, own, keys(obj.get("available_key_approvals")), view, r,
+              c.get("max_authority_depth").asInt(), CustomAuthorityLookup.NONE);
           // executed proposals leave the approvals that authorized them; pending ones are not authorized
           assertThat(v.valid()).as(outcome + " " + v).isEqualTo(outcome.equals("executed"));
         }));
       }
     }
+    return tests.stream();
+  }
+
+  /** The approvals the node recorded for each proposal equal those computed from its operations. */
+  @TestFactory
+  Stream<DynamicTest> proposalRequiredApprovals() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (JsonNode c : ROOT.get("cases")) {
+      List<JsonNode> objs = new ArrayList<>();
+      c.path("proposals_before").forEach(objs::add);
+      c.path("proposals_after").forEach(a -> {
+        if (a.hasNonNull("object")) {
+          objs.add(a.get("object"));
+        }
+      });
+      for (JsonNode obj : objs) {
+        tests.add(DynamicTest.dynamicTest(c.get("case_id").asText() + " " + obj.get("id").asText(), () -> {
+          HardforkSchedule.Rules r = rules(c);
+          var ops = JsonOpFields.requirements(obj.get("proposed_transaction"), r.ignoreCustomOperationRequiredAuths());
+          Proposals.RequiredApprovals req = Proposals.requiredApprovals(ops);
+          assertThat(req.active()).containsExactlyElementsOf(ids(obj.get("required_active_approvals")));
+          assertThat(req.owner()).containsExactlyElementsOf(ids(obj.get("required_owner_approvals")));
+          assertThat(Proposals.checkCreate(ops, null, 3600)).isEmpty();
+        }));
+      }
+    }
+    assertThat(tests).isNotEmpty();
     return tests.stream();
   }
 

@@ -577,4 +577,60 @@ class ScenariosTest {
     String[] missing = java.util.Arrays.copyOf(labels, 11);
     assertThat(Net.outcome(n.check(n.transfer("big"), missing))).isEqualTo("missing_active");
   }
+
+  @Test
+  void s26_committeeProposalReviewPeriodAndOtherAuthorities() {
+    Net n = new Net();
+    n.put(ObjectId.account(0), "committee-account", n.auth(1), n.auth(1, "k:cm", 1));
+    n.single("dan");
+    long required = 3600;
+    var ops = List.of(n.transfer("committee-account"));
+    assertThat(Proposals.checkCreate(ops, null, required)).containsExactly(Proposals.CreateProblem.REVIEW_PERIOD_REQUIRED);
+    assertThat(Proposals.checkCreate(ops, required / 2, required)).containsExactly(Proposals.CreateProblem.REVIEW_PERIOD_INSUFFICIENT);
+    assertThat(Proposals.checkCreate(ops, required, required)).isEmpty();
+    // a proposal_update paid by temp with the committee key approval: authorized by that key alone
+    var update = n.op(23, "{\"fee_paying_account\":\"1.2.4\",\"proposal\":\"1.10.1\",\"key_approvals_to_add\":[\""
+        + k("cm").toString("BTS") + "\"]}");
+    assertThat(Net.outcome(n.check(update, "cm"))).isEqualTo("OK");
+    // at expiration, the committee's transfer executes with that key approval
+    var rules = HardforkSchedule.allActive().at(java.time.Instant.now());
+    assertThat(Proposals.authorizeExecution(ops, Set.of(), Set.of(), List.of(k("cm")), n.view(), rules, 2,
+        CustomAuthorityLookup.NONE).valid()).isTrue();
+    // proposals cannot hold operations that need "other" authorities
+    var claim = List.of(n.op(37, "{\"deposit_to_account\":\"" + n.id("dan") + "\",\"balance_owner_key\":\""
+        + k("bk").toString("BTS") + "\"}"));
+    assertThat(Proposals.checkCreate(claim, null, required)).containsExactly(Proposals.CreateProblem.OTHER_AUTHORITY_REQUIRED);
+  }
+
+  @Test
+  void s35_s36_nestedProposals() {
+    Net n = new Net();
+    n.single("alice");
+    var hf = HardforkSchedule.mainnet();
+    var nestedUpdate = n.op(23, update(n, "alice", "active_approvals_to_add", "alice").replace("1.10.1", "1.10.5"));
+    ObjectId newId = new ObjectId(1, 10, 7);
+    // 35: before HF-214 a proposal_update inside a proposal is refused; after it, allowed
+    var before214 = Proposals.checkNested(List.of(nestedUpdate), hf.at(java.time.Instant.parse("2018-07-19T14:01:59Z")), newId);
+    assertThat(before214.problems()).containsExactly(Proposals.CreateProblem.NESTED_UPDATE_BEFORE_HF214);
+    var after214 = Proposals.checkNested(List.of(nestedUpdate), hf.at(java.time.Instant.parse("2018-07-19T14:02:00Z")), newId);
+    assertThat(after214.problems()).isEmpty();
+    assertThat(after214.poisoned()).isFalse();
+    assertThat(Proposals.checkNested(List.of(nestedUpdate, nestedUpdate), hf.at(java.time.Instant.parse("2020-01-01T00:00:00Z")), newId)
+        .problems()).containsExactly(Proposals.CreateProblem.MORE_THAN_ONE_UPDATE);
+    // 36: targeting its own id: exactly at HF-1479 accepted but poisoned; strictly after refused
+    var self = n.op(24, "{\"fee_paying_account\":\"" + n.id("alice") + "\",\"using_owner_authority\":false,\"proposal\":\"1.10.7\"}");
+    var atHf = Proposals.checkNested(List.of(self), hf.at(java.time.Instant.parse("2018-12-22T00:00:00Z")), newId);
+    assertThat(atHf.problems()).isEmpty();
+    assertThat(atHf.poisoned()).isTrue();
+    var afterHf = Proposals.checkNested(List.of(self), hf.at(java.time.Instant.parse("2018-12-22T00:00:01Z")), newId);
+    assertThat(afterHf.problems()).containsExactly(Proposals.CreateProblem.TARGETS_SELF_OR_NEWER);
+    // the 1479 rule looks into nested proposal_create operations too
+    var outer = n.op(22, "{\"fee_paying_account\":\"" + n.id("alice") + "\",\"proposed_ops\":[{\"op\":[24,"
+        + "{\"fee_paying_account\":\"" + n.id("alice") + "\",\"using_owner_authority\":false,\"proposal\":\"1.10.9\"}]}]}");
+    assertThat(Proposals.checkNested(List.of(outer), hf.at(java.time.Instant.parse("2019-01-01T00:00:00Z")), newId).problems())
+        .containsExactly(Proposals.CreateProblem.TARGETS_SELF_OR_NEWER);
+    // an older target is fine after the HF
+    assertThat(Proposals.checkNested(List.of(nestedUpdate), hf.at(java.time.Instant.parse("2019-01-01T00:00:00Z")), newId).problems())
+        .isEmpty();
+  }
 }

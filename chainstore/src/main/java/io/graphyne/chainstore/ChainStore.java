@@ -53,6 +53,8 @@ public final class ChainStore implements AutoCloseable {
   private final Cache<ObjectId, AccountRecord> accountCache;
   private final StateReader state;
   private volatile Head head;
+  private final int syncEveryBlocks;
+  private int commitsSinceSync;
   private BlockChanges pending;
   private boolean closed;
 
@@ -60,6 +62,7 @@ public final class ChainStore implements AutoCloseable {
     this.kv = kv;
     this.chainId = chainId;
     this.schemaVersion = schemaVersion;
+    this.syncEveryBlocks = options.syncEveryBlocks();
     this.accountCache =
         options.accountCacheSize() == 0
             ? null
@@ -223,7 +226,11 @@ public final class ChainStore implements AutoCloseable {
     if (lib > head.lastIrreversibleBlockNum() || lib >= block.blockNum()) {
       batch.deleteRange(Column.UNDO, Keys.u64(0), Keys.u64(lib + 1));
     }
-    kv.commit(batch);
+    boolean defer = ++commitsSinceSync < syncEveryBlocks;
+    kv.commit(batch, defer);
+    if (!defer) {
+      commitsSinceSync = 0;
+    }
     invalidate(overlay.previous().keySet());
     head = new Head(block.blockNum(), block.blockId(), lib);
     return head;
@@ -316,6 +323,13 @@ public final class ChainStore implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** Makes every committed block durable now (used before pausing or with syncEveryBlocks > 1). */
+  public synchronized void flush() {
+    checkOpen();
+    kv.syncWal();
+    commitsSinceSync = 0;
   }
 
   public void compact() {

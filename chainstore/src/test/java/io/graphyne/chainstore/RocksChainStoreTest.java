@@ -55,6 +55,23 @@ class RocksChainStoreTest extends AbstractChainStoreTest {
   }
 
   @Test
+  void deferredSyncKeepsEveryBlockAcrossCleanClose() {
+    store = ChainStore.openRocksDb(tmp.resolve("db"), RandomChain.CHAIN_ID, CONFIG.withSyncWrites(true),
+        new StoreOptions(1000, 8));
+    RandomChain chain = new RandomChain(23, 30, 5);
+    for (int i = 1; i <= 21; i++) {
+      chain.apply(store, i);
+    }
+    store.flush();
+    chain.apply(store, 22);
+    Bytes hash = store.stateHash();
+    store.close();
+    store = open(tmp.resolve("db"), StoreOptions.defaults());
+    assertThat(store.head().blockNum()).isEqualTo(22);
+    assertThat(store.stateHash()).isEqualTo(hash);
+  }
+
+  @Test
   void anotherChainIsRefused() {
     open().close();
     Bytes other = Bytes.wrap(Hashes.sha256("other".getBytes()));

@@ -83,4 +83,25 @@ class MessagesPropertyTest {
     decodeOnlyTyped(MessageType.BLOCK, bytes);
     decodeOnlyTyped(MessageType.TRX, bytes);
   }
+
+  /** Random bytes through the whole inbound pipeline: decoder errors only, never anything else. */
+  @Property(tries = 300)
+  void randomFramesThroughThePipeline(@ForAll byte[] bytes, @ForAll @IntRange(min = 5000, max = 5020) int type) {
+    io.netty.channel.embedded.EmbeddedChannel ch =
+        new io.netty.channel.embedded.EmbeddedChannel(
+            new io.graphyne.p2p.transport.FrameDecoder(Messages.MAX_MESSAGE_SIZE), new io.graphyne.p2p.transport.MessageCodec());
+    io.netty.buffer.ByteBuf frame = io.netty.buffer.Unpooled.buffer();
+    frame.writeIntLE(bytes.length).writeIntLE(type).writeBytes(bytes).writeZero((16 - (8 + bytes.length) % 16) % 16);
+    try {
+      ch.writeInbound(frame);
+      Object o;
+      while ((o = ch.readInbound()) != null) {
+        assertThat(o).isInstanceOf(io.graphyne.p2p.transport.MessageCodec.Received.class);
+      }
+    } catch (io.netty.handler.codec.DecoderException e) {
+      assertThat(e.getCause()).isInstanceOf(DecodeException.class);
+    } finally {
+      ch.finishAndReleaseAll();
+    }
+  }
 }

@@ -52,6 +52,26 @@ final class ScriptedPeer implements AutoCloseable {
     server = sb.bind("127.0.0.1", 0).sync().channel();
   }
 
+  /** Dials {@code port} as a scripted client; returns the channel once connected. */
+  static Channel connect(EventLoopGroup group, int port, Bytes chainId, HelloMode hello,
+      BiConsumer<ChannelHandlerContext, Message> script, BiConsumer<ChannelHandlerContext, HandshakeCompleted> onHandshake)
+      throws InterruptedException {
+    io.netty.bootstrap.Bootstrap b =
+        new io.netty.bootstrap.Bootstrap()
+            .group(group)
+            .channel(io.netty.channel.socket.nio.NioSocketChannel.class)
+            .handler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    Handler h = new Handler(chainId, hello, script);
+                    h.onHandshake = onHandshake;
+                    ch.pipeline().addLast(StcpHandshakeHandler.NAME, new StcpHandshakeHandler(EC)).addLast(h);
+                  }
+                });
+    return b.connect("127.0.0.1", port).sync().channel();
+  }
+
   int port() {
     return ((InetSocketAddress) server.localAddress()).getPort();
   }
@@ -67,6 +87,7 @@ final class ScriptedPeer implements AutoCloseable {
     final HelloMode mode;
     final BiConsumer<ChannelHandlerContext, Message> script;
     final byte[] identity = EC.newPrivateKey();
+    BiConsumer<ChannelHandlerContext, HandshakeCompleted> onHandshake = (c, h) -> {};
 
     Handler(Bytes chainId, HelloMode mode, BiConsumer<ChannelHandlerContext, Message> script) {
       this.chainId = chainId;
@@ -88,6 +109,7 @@ final class ScriptedPeer implements AutoCloseable {
           new Message.Hello(
               "scripted", 106, 0, 0, 0, pub, Bytes.wrap(EC.signCompact(identity, digest)), chainId,
               FcVariant.Obj.builder().put("node_id", pub.toHex()).build()));
+      onHandshake.accept(ctx, h);
     }
 
     @Override

@@ -74,6 +74,59 @@ class SessionBehaviourIT {
   }
 
   @Test
+  void implausibleRemainingCountIsAnInvalidSyncResponse() throws Exception {
+    // our head (block 220 of the private chain) is from 2026; 4e9 more blocks cannot exist yet
+    MemoryChain local = MemoryChain.load(Vectors.file("private-chain/blocks.hex"));
+    DisconnectReason r = run(ScriptedPeer.HelloMode.VALID, fast(), local,
+        onSynopsis(f -> new Message.BlockchainItemIdsInventory(4_000_000_000L, 1001, List.of(real.idOf(220)))), true);
+    assertThat(r).isEqualTo(DisconnectReason.INVALID_SYNC_RESPONSE);
+  }
+
+  @Test
+  void outOfOrderBlockTriggersResyncWithoutPenalty() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+    BiConsumer<ChannelHandlerContext, Message> script = (ctx, m) -> {
+      if (m instanceof Message.FetchBlockchainItemIds f) {
+        List<Bytes> syn = f.blockchainSynopsis();
+        if (syn.isEmpty()) {
+          ctx.writeAndFlush(new Message.BlockchainItemIdsInventory(0, 1001, List.of(real.idOf(1), real.idOf(2), real.idOf(3))));
+        } else {
+          Bytes last = syn.get(syn.size() - 1);
+          ctx.writeAndFlush(new Message.BlockchainItemIdsInventory(0, 1001, List.of(last)));
+        }
+      } else if (m instanceof Message.FetchItems f) {
+        List<Bytes> ids = new java.util.ArrayList<>(f.itemsToFetch());
+        if (fetches.getAndIncrement() == 0) {
+          java.util.Collections.swap(ids, 0, 1); // block 2 first: unlinkable
+        }
+        for (Bytes id : ids) {
+          ctx.write(Message.Block.ofRaw(real.blockOf(BlockIdsNum.of(id)), id));
+        }
+        ctx.flush();
+      }
+    };
+    MemoryChain local = new MemoryChain();
+    try (ScriptedPeer peer = new ScriptedPeer(CHAIN, ScriptedPeer.HelloMode.VALID, script)) {
+      SyncLoopbackIT.InSync l = new SyncLoopbackIT.InSync();
+      try (P2pNode client = new P2pNode(P2pConfig.defaults(CHAIN), local, ScriptedPeer.EC, l)) {
+        client.start();
+        client.connect("127.0.0.1", peer.port()).get(5, TimeUnit.SECONDS);
+        assertThat(l.latch.await(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(local.size()).isEqualTo(3);
+        assertThat(fetches.get()).isGreaterThanOrEqualTo(2);
+        assertThat(l.closed).as(() -> l.detail).isNull();
+      }
+    }
+  }
+
+  /** Block number of an id as an int index. */
+  static final class BlockIdsNum {
+    static int of(Bytes id) {
+      return (int) io.graphyne.p2p.message.BlockIds.num(id);
+    }
+  }
+
+  @Test
   void unansweredSynopsisRequestTimesOut() throws Exception {
     DisconnectReason r = run(ScriptedPeer.HelloMode.VALID, fast(), new MemoryChain(), (ctx, m) -> {}, true);
     assertThat(r).isEqualTo(DisconnectReason.REQUEST_TIMEOUT);
@@ -214,6 +267,31 @@ class SessionBehaviourIT {
             assertThat(l3.reason.get(10, TimeUnit.SECONDS)).isIn(DisconnectReason.REJECTED_BY_PEER, DisconnectReason.PEER_CLOSED);
           }
         }
+      }
+    }
+  }
+
+  @Test
+  void normalModeBlockIsMatchedToTheOutstandingRequestEvenIfReserialised() throws Exception {
+    Bytes advertised = Bytes.fromHex("ab".repeat(20)); // not RIPEMD-160 of what will be sent
+    BiConsumer<ChannelHandlerContext, Message> script = (ctx, m) -> {
+      if (m instanceof Message.FetchBlockchainItemIds) {
+        ctx.writeAndFlush(new Message.BlockchainItemIdsInventory(0, 1001, List.of()));
+        ctx.writeAndFlush(new Message.ItemIdsInventory(1001, List.of(advertised)));
+      } else if (m instanceof Message.FetchItems f && f.itemsToFetch().equals(List.of(advertised))) {
+        ctx.writeAndFlush(Message.Block.ofRaw(real.blockOf(1), real.idOf(1)));
+      }
+    };
+    MemoryChain local = new MemoryChain();
+    try (ScriptedPeer peer = new ScriptedPeer(CHAIN, ScriptedPeer.HelloMode.VALID, script)) {
+      MisbehaviourIT.Closed l = new MisbehaviourIT.Closed();
+      try (P2pNode client = new P2pNode(P2pConfig.defaults(CHAIN), local, ScriptedPeer.EC, l)) {
+        client.start();
+        client.connect("127.0.0.1", peer.port()).get(5, TimeUnit.SECONDS);
+        waitFor(() -> local.size() == 1);
+        assertThat(local.idOf(1)).isEqualTo(real.idOf(1));
+        Thread.sleep(300);
+        assertThat(l.reason).isNotDone();
       }
     }
   }

@@ -27,6 +27,7 @@ class SyncLoopbackIT {
   static final class InSync implements P2pListener {
     final CountDownLatch latch = new CountDownLatch(1);
     volatile DisconnectReason closed;
+    volatile String detail;
 
     @Override
     public void onInSync(PeerSession peer) {
@@ -36,6 +37,7 @@ class SyncLoopbackIT {
     @Override
     public void onClosed(PeerSession peer, DisconnectReason reason, String detail) {
       closed = reason;
+      this.detail = peer + " " + reason + " " + detail;
     }
   }
 
@@ -74,7 +76,7 @@ class SyncLoopbackIT {
         for (int i = 1; i <= 220; i++) {
           assertThat(local.blockOf(i)).isEqualTo(served.blockOf(i));
         }
-        assertThat(l.closed).isNull();
+        assertThat(l.closed).as(() -> l.detail).isNull();
         assertThat(client.peers()).hasSize(1);
         assertThat(client.peers().get(0).hello().orElseThrow().userData().number("last_known_block_number")).contains(220L);
       }

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  *
  * <p>Options: {@code --accounts N} (1000000), {@code --lookups N} (1000000), {@code --blocks N}
  * (300), {@code --cache N} (100000 accounts), {@code --block-cache-mb N} (128), {@code --sync
- * true|false} (true), {@code --dir D} (a temporary directory, deleted unless {@code --keep}).
+ * true|false} (true), {@code --sync-every N} (1: fsync every block commit), {@code --dir D} (a temporary directory, deleted unless {@code --keep}).
  */
 public final class StoreBench {
   private StoreBench() {}
@@ -54,6 +54,7 @@ public final class StoreBench {
     long blockCacheMb = Long.parseLong(opt.getOrDefault("block-cache-mb", "128"));
     boolean sync = Boolean.parseBoolean(opt.getOrDefault("sync", "true"));
     boolean keep = Boolean.parseBoolean(opt.getOrDefault("keep", "false"));
+    int syncEvery = Integer.parseInt(opt.getOrDefault("sync-every", "1"));
     Path dir = opt.containsKey("dir") ? Path.of(opt.get("dir")) : Files.createTempDirectory("graphyne-store-bench");
 
     Map<String, Object> out = new LinkedHashMap<>();
@@ -61,6 +62,7 @@ public final class StoreBench {
     out.put("account_cache_entries", cache);
     out.put("rocksdb_block_cache_mb", blockCacheMb);
     out.put("sync_writes", sync);
+    out.put("sync_every_blocks", syncEvery);
     out.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
     RocksConfig config = RocksConfig.defaults().withBlockCacheBytes(blockCacheMb << 20).withSyncWrites(sync);
     SplittableRandom rnd = new SplittableRandom(20261121);
@@ -72,7 +74,7 @@ public final class StoreBench {
       keyPool[i] = PublicKey.wrap(k);
     }
 
-    try (ChainStore store = ChainStore.openRocksDb(dir, CHAIN, config, new StoreOptions(cache))) {
+    try (ChainStore store = ChainStore.openRocksDb(dir, CHAIN, config, new StoreOptions(cache, syncEvery))) {
       // 1. insert
       long blockNum = store.head().blockNum();
       int perBlock = 10_000;

@@ -11,6 +11,18 @@ public interface KvStore extends KvReader, AutoCloseable {
   /** Applies every operation of the batch atomically (all or nothing, also across a crash). */
   void commit(KvBatch batch);
 
+  /**
+   * Like {@link #commit(KvBatch)}; with {@code deferSync} the engine may skip the fsync of this
+   * batch (it is still atomic and survives a process crash; a power loss may drop it together
+   * with every later batch, never part of it).
+   */
+  default void commit(KvBatch batch, boolean deferSync) {
+    commit(batch);
+  }
+
+  /** Makes every committed batch durable (fsync of the write-ahead log). */
+  default void syncWal() {}
+
   KvSnapshot snapshot();
 
   /** Compacts every column (RocksDB: full manual compaction; memory: nothing). */

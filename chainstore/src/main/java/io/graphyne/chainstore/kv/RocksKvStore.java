@@ -39,6 +39,7 @@ public final class RocksKvStore implements KvStore {
   private final List<ColumnFamilyHandle> allHandles;
   private final List<AutoCloseable> resources;
   private final WriteOptions writeOptions;
+  private final WriteOptions deferredOptions;
   private volatile boolean closed;
 
   private RocksKvStore(
@@ -47,13 +48,15 @@ public final class RocksKvStore implements KvStore {
       Map<Column, ColumnFamilyHandle> handles,
       List<ColumnFamilyHandle> allHandles,
       List<AutoCloseable> resources,
-      WriteOptions writeOptions) {
+      WriteOptions writeOptions,
+      WriteOptions deferredOptions) {
     this.dir = dir;
     this.db = db;
     this.handles = handles;
     this.allHandles = allHandles;
     this.resources = resources;
     this.writeOptions = writeOptions;
+    this.deferredOptions = deferredOptions;
   }
 
   /** Opens (creating when missing) a database in {@code dir}. */
@@ -119,6 +122,8 @@ public final class RocksKvStore implements KvStore {
       resources.add(dbOptions);
       WriteOptions writeOptions = new WriteOptions().setSync(config.syncWrites());
       resources.add(writeOptions);
+      WriteOptions deferredOptions = new WriteOptions().setSync(false);
+      resources.add(deferredOptions);
 
       Set<String> names = new LinkedHashSet<>();
       names.add(new String(RocksDB.DEFAULT_COLUMN_FAMILY, StandardCharsets.UTF_8));
@@ -143,7 +148,7 @@ public final class RocksKvStore implements KvStore {
       for (Column c : Column.values()) {
         handles.put(c, handleList.get(nameList.indexOf(c.familyName())));
       }
-      return new RocksKvStore(dir, db, handles, handleList, resources, writeOptions);
+      return new RocksKvStore(dir, db, handles, handleList, resources, writeOptions, deferredOptions);
     } catch (RocksDBException e) {
       closeAll(resources);
       throw new ChainStoreException(
@@ -173,6 +178,11 @@ public final class RocksKvStore implements KvStore {
 
   @Override
   public void commit(KvBatch batch) {
+    commit(batch, false);
+  }
+
+  @Override
+  public void commit(KvBatch batch, boolean deferSync) {
     checkOpen();
     if (batch.isEmpty()) {
       return;
@@ -186,9 +196,19 @@ public final class RocksKvStore implements KvStore {
           case DELETE_RANGE -> wb.deleteRange(h, op.key(), op.value());
         }
       }
-      db.write(writeOptions, wb);
+      db.write(deferSync ? deferredOptions : writeOptions, wb);
     } catch (RocksDBException e) {
       throw io("write batch", e);
+    }
+  }
+
+  @Override
+  public void syncWal() {
+    checkOpen();
+    try {
+      db.syncWal();
+    } catch (RocksDBException e) {
+      throw io("WAL sync", e);
     }
   }
 

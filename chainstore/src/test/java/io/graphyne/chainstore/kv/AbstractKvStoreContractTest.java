@@ -122,6 +122,15 @@ abstract class AbstractKvStoreContractTest {
     assertThat(store.get(Column.META, b(99))).containsExactly(99);
   }
 
+  @Test
+  void deferredSyncCommitsAreVisibleAndSyncable() {
+    store.commit(new KvBatch().put(Column.BLOCKS, b(1), b(1)), true);
+    assertThat(store.get(Column.BLOCKS, b(1))).containsExactly(1);
+    store.syncWal();
+    store.commit(new KvBatch().delete(Column.BLOCKS, b(1)), false);
+    assertThat(store.get(Column.BLOCKS, b(1))).isNull();
+  }
+
   @ParameterizedTest
   @EnumSource(Column.class)
   void deleteRange(Column column) {

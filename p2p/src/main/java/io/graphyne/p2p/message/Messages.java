@@ -48,6 +48,10 @@ public final class Messages {
       return decode(type, payload, r);
     } catch (DecodeException e) {
       throw e.within(MessageType.name(type));
+    } catch (RuntimeException e) {
+      // a value the protocol types refuse (their constructors validate): still malformed input
+      throw new DecodeException(DecodeException.Kind.INVALID_VALUE, r.position(), String.valueOf(e.getMessage()))
+          .within(MessageType.name(type));
     }
   }
 

@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class P2pNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(P2pNode.class);
   private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+  /** Connections allowed beyond maxPeers while they handshake (each lives at most the handshake timeout). */
+  public static final int MAX_HANDSHAKING = 50;
   /** Most addresses handled from one address_message. */
   public static final int MAX_ADDRESSES_TO_HANDLE_AT_ONCE = 200;
 
@@ -212,7 +214,12 @@ public final class P2pNode implements AutoCloseable {
     ChannelFuture cf = b.connect(host, port);
     cf.addListener(
         x -> {
-          dialing.remove(key);
+          if (x.isSuccess()) {
+            // channelActive (which registers the session) runs right after this listener
+            cf.channel().eventLoop().execute(() -> dialing.remove(key));
+          } else {
+            dialing.remove(key);
+          }
           peerDb.attempted(key, clock.instant(), x.isSuccess());
           if (x.isSuccess()) {
             f.complete((PeerSession) cf.channel().pipeline().get("session"));
@@ -304,7 +311,14 @@ public final class P2pNode implements AutoCloseable {
       s.disconnect(DisconnectReason.BANNED, "");
       return false;
     }
+    if (sessions.size() >= config.maxPeers() + MAX_HANDSHAKING) {
+      s.disconnect(DisconnectReason.TOO_MANY_PEERS, "too many connections");
+      return false;
+    }
     sessions.add(s);
+    if (!s.inbound()) {
+      dialing.remove(s.banKey());
+    }
     return true;
   }
 
@@ -329,6 +343,9 @@ public final class P2pNode implements AutoCloseable {
 
   void sessionClosed(PeerSession s, DisconnectReason reason, String detail) {
     boolean was = sessions.remove(s);
+    if (!s.inbound() && s.remoteAddress() != null) {
+      dialing.remove(s.banKey());
+    }
     if (reason.misbehaviour()) {
       bans.ban(s.banKey(), reason, config.banDuration());
       chain.peerMisbehaved(s.ref(), reason, detail);

@@ -5,6 +5,7 @@ import io.graphyne.p2p.crypto.StcpSecret;
 import io.graphyne.p2p.message.Endpoint;
 import io.graphyne.p2p.message.Message;
 import io.graphyne.p2p.message.MessageType;
+import io.graphyne.p2p.message.Messages;
 import io.graphyne.p2p.message.RawMessage;
 import io.graphyne.p2p.message.RejectionReason;
 import io.graphyne.p2p.transport.FrameTooLargeException;
@@ -37,6 +38,10 @@ import org.slf4j.LoggerFactory;
 public final class PeerSession extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(PeerSession.class);
 
+  /** Outbound bytes queued to a peer that does not read before it is dropped (replies are small; items are served lazily). */
+  public static final long MAX_QUEUED_OUTBOUND_BYTES = 16L << 20;
+  /** A gently closed connection is forced shut after this long (core waits 20 s). */
+  static final long DISCONNECT_TIMEOUT_SECONDS = 5;
   /** Most items a peer may have waiting to be served by us. */
   public static final int MAX_PENDING_SERVE = 4000;
   /** Message rate limit: sustained messages per second and burst. */
@@ -69,6 +74,7 @@ public final class PeerSession extends ChannelInboundHandlerAdapter {
   private long tokensAt;
   private final ArrayDeque<ServeItem> pendingServe = new ArrayDeque<>();
   private volatile long roundTripMicros = -1;
+  private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
 
   record ServeItem(long itemType, Bytes hash) {}
 
@@ -134,7 +140,15 @@ public final class PeerSession extends ChannelInboundHandlerAdapter {
     if (ch == null || closeReason != null) {
       return;
     }
-    ch.writeAndFlush(m).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    // encode here, so the bytes waiting for this peer are known whichever thread sends
+    RawMessage raw = Messages.toRaw(m);
+    long size = raw.payload().length + 16L;
+    if (queuedBytes.addAndGet(size) > MAX_QUEUED_OUTBOUND_BYTES) {
+      queuedBytes.addAndGet(-size);
+      disconnect(DisconnectReason.FLOODING, "peer does not read: more than " + MAX_QUEUED_OUTBOUND_BYTES + " bytes queued");
+      return;
+    }
+    ch.writeAndFlush(raw).addListener(f -> queuedBytes.addAndGet(-size));
     lastSent = System.nanoTime();
   }
 
@@ -174,14 +188,18 @@ public final class PeerSession extends ChannelInboundHandlerAdapter {
             || reason == DisconnectReason.MALFORMED_MESSAGE
             || reason == DisconnectReason.IO_ERROR
             || reason == DisconnectReason.PEER_CLOSED
-            || reason == DisconnectReason.HANDSHAKE_TIMEOUT;
+            || reason == DisconnectReason.HANDSHAKE_TIMEOUT
+            || reason == DisconnectReason.FLOODING
+            || !ctx.channel().isWritable();
     if (forcible) {
       ctx.channel().close();
     } else {
       String text = reason.description() + (closeDetail.isEmpty() ? "" : ": " + closeDetail);
-      ctx.channel()
-          .writeAndFlush(new Message.ClosingConnection(text, reason.misbehaviour(), Optional.empty()))
+      Channel ch = ctx.channel();
+      ch.writeAndFlush(new Message.ClosingConnection(text, reason.misbehaviour(), Optional.empty()))
           .addListener(ChannelFutureListener.CLOSE);
+      // a peer that stops reading cannot hold the socket open
+      ctx.executor().schedule(() -> ch.close(), DISCONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
   }
 

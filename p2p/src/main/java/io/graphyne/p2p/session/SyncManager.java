@@ -49,6 +49,8 @@ public final class SyncManager {
   /** How long an advertised message stays fetchable (about 5 blocks at 3 s, generously). */
   public static final long MESSAGE_CACHE_NANOS = TimeUnit.SECONDS.toNanos(30);
   private static final int MAX_CONFIRMS_WITHOUT_PROGRESS = 3;
+  /** GRAPHENE_NET_FUTURE_SYNC_BLOCKS_GRACE_PERIOD_SEC. */
+  static final long FUTURE_SYNC_GRACE_SECONDS = 3600;
 
   /** Per-peer sync state. */
   static final class PeerSync {
@@ -60,10 +62,23 @@ public final class SyncManager {
     final Set<Bytes> queued = new HashSet<>();
     long lastRemaining;
     final LinkedHashSet<Bytes> inFlight = new LinkedHashSet<>();
+    /** Requested blocks we stopped waiting for; they may still arrive and are then dropped. */
+    final LinkedHashSet<Bytes> abandoned = new LinkedHashSet<>();
+
+    void abandonInFlight() {
+      abandoned.addAll(inFlight);
+      inFlight.clear();
+      while (abandoned.size() > 4 * MAX_IDS_PER_REPLY) {
+        Iterator<Bytes> it = abandoned.iterator();
+        it.next();
+        it.remove();
+      }
+    }
     long lastBlockAt;
     int confirmsWithoutProgress;
     final LinkedHashMap<Bytes, Long> wanted = new LinkedHashMap<>();
     final Map<Bytes, Long> normalRequested = new HashMap<>();
+    final Map<Bytes, Long> normalRequestedTypes = new HashMap<>();
   }
 
   private record Cached(RawMessage raw, long at) {}
@@ -178,6 +193,14 @@ public final class SyncManager {
       }
     }
     long remaining = inv.totalRemainingItemCount();
+    // core's plausibility check: the peer cannot have more blocks than fit between our head's
+    // time and an hour from now at the minimum block interval (1 s)
+    long headTime = chain.head().timeSeconds();
+    long nowSeconds = node.nowMicros() / 1_000_000L;
+    if (headTime + remaining > nowSeconds + FUTURE_SYNC_GRACE_SECONDS) {
+      misbehaved(s, DisconnectReason.INVALID_SYNC_RESPONSE, "implausible remaining item count " + remaining);
+      return;
+    }
     boolean upToDate =
         remaining == 0
             && (ids.isEmpty() || (ids.size() == 1 && chain.hasBlock(ids.get(0))))
@@ -284,12 +307,25 @@ public final class SyncManager {
     }
     Bytes id = b.blockId();
     boolean sync = p.inFlight.remove(id);
+    if (!sync && p.abandoned.remove(id)) {
+      return; // requested, then given up on (resync or not available): not a misbehaviour
+    }
     Bytes msgId = null;
     if (!sync) {
       msgId = raw.messageId();
       if (p.normalRequested.remove(msgId) == null) {
-        misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "You sent me a block that I didn't ask for: " + id.toHex());
-        return;
+        // Core answers a normal-mode fetch by re-serialising the block from its database; should
+        // those bytes differ from the advertised message, the one outstanding block request
+        // (we keep at most one per peer) is still this reply (spec/p2p.md §4.5).
+        Bytes only = p.normalRequested.size() == 1 ? p.normalRequested.keySet().iterator().next() : null;
+        if (only == null || !Long.valueOf(MessageType.BLOCK).equals(p.normalRequestedTypes.get(only))) {
+          misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "You sent me a block that I didn't ask for: " + id.toHex());
+          return;
+        }
+        p.normalRequested.remove(only);
+        p.normalRequestedTypes.remove(only);
+      } else {
+        p.normalRequestedTypes.remove(msgId);
       }
     }
     io.graphyne.protocol.SignedBlock block;
@@ -310,14 +346,14 @@ public final class SyncManager {
     BlockVerdict v = chain.blockArrived(block, b.raw(), id, s.ref());
     switch (v) {
       case INVALID -> {
-        chain.peerMisbehaved(s.ref(), DisconnectReason.INVALID_BLOCK, id.toHex());
+        // the node is told through peerMisbehaved when the session closes (with the ban)
         misbehaved(s, DisconnectReason.INVALID_BLOCK, "block " + block.blockNum() + " rejected by the node");
         return;
       }
       case UNLINKABLE -> {
         p.idsToFetch.clear();
         p.queued.clear();
-        p.inFlight.clear();
+        p.abandonInFlight();
         p.weNeedSync = true;
         if (p.idsRequestedAt < 0) {
           requestIds(s, p, chain.synopsis());
@@ -334,6 +370,9 @@ public final class SyncManager {
         }
       }
       case ALREADY_KNOWN -> {}
+    }
+    if (!sync) {
+      requestWanted(s, p);
     }
     if (sync) {
       if (fetchOwner == s && p.inFlight.isEmpty()) {
@@ -359,7 +398,7 @@ public final class SyncManager {
       }
       p.idsToFetch.clear();
       p.queued.clear();
-      p.inFlight.clear();
+      p.abandonInFlight();
       if (fetchOwner == s) {
         fetchOwner = null;
       }
@@ -367,6 +406,7 @@ public final class SyncManager {
       return;
     }
     p.normalRequested.remove(na.itemHash());
+    p.normalRequestedTypes.remove(na.itemHash());
     requestWanted(s, p);
   }
 
@@ -403,6 +443,7 @@ public final class SyncManager {
     Map.Entry<Bytes, Long> e = it.next();
     it.remove();
     p.normalRequested.put(e.getKey(), System.nanoTime());
+    p.normalRequestedTypes.put(e.getKey(), e.getValue());
     remember(e.getKey());
     s.send(new Message.FetchItems(e.getValue(), List.of(e.getKey())));
   }
@@ -422,6 +463,9 @@ public final class SyncManager {
     }
     PeerSync p = ps(s);
     Bytes msgId = raw.messageId();
+    if (p != null) {
+      p.normalRequestedTypes.remove(msgId);
+    }
     if (p == null || p.normalRequested.remove(msgId) == null) {
       misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "transaction that was not requested");
       return;

@@ -125,6 +125,17 @@ public final class AuthorityCommand implements Runnable {
       out.set("unused", keys(v.unused(), o.prefix()));
       out.set("required_active", ids(v.requiredActive()));
       out.set("required_owner", ids(v.requiredOwner()));
+      ArrayNode unknown = F.arrayNode();
+      java.util.TreeSet<ObjectId> req = new java.util.TreeSet<>(v.requiredActive());
+      req.addAll(v.requiredOwner());
+      for (ObjectId id : req) {
+        if (view.get(id) == null && !id.equals(ObjectId.account(4))) {
+          unknown.add(id.toString());
+        }
+      }
+      if (!unknown.isEmpty()) {
+        out.set("accounts_not_in_file", unknown);
+      }
       print(spec, out);
       return 0;
     }
@@ -250,6 +261,15 @@ public final class AuthorityCommand implements Runnable {
         sets.add(keys(s, o.prefix()));
       }
       out.set("sets", sets);
+      ObjectNode holders = F.objectNode();
+      for (SortedSet<PublicKey> s : r.sets()) {
+        for (PublicKey k : s) {
+          ArrayNode h = F.arrayNode();
+          view.holders(k).forEach(h::add);
+          holders.set(k.toString(o.prefix()), h);
+        }
+      }
+      out.set("key_holders", holders);
       out.put("truncated", r.truncated());
       out.put("exhaustive", r.exhaustive());
       print(spec, out);

@@ -40,6 +40,10 @@ public final class CommonOptions {
       description = "hardfork schedule: mainnet, testnet or all-active (default: testnet for the testnet preset, else mainnet)")
   String hardforks;
 
+  @Option(names = "--custom-authorities", paramLabel = "FILE",
+      description = "BSIP40 custom authority objects (1.17.x) as get_objects returns them; used once BSIP40 is active")
+  Path customAuthorities;
+
   Instant headTime() {
     if (time == null || time.isBlank()) {
       return Instant.now();
@@ -82,7 +86,17 @@ public final class CommonOptions {
     if (maxDepth < 0 || maxDepth > 255) {
       throw new IllegalArgumentException("--max-depth must be 0..255");
     }
-    return CheckParams.forTransaction(rules(), maxDepth);
+    CheckParams p = CheckParams.forTransaction(rules(), maxDepth);
+    if (customAuthorities != null) {
+      try {
+        p = p.withCustomAuthorities(new io.graphyne.authority.CustomAuthorities(
+            io.graphyne.authority.CustomAuthoritiesJson.parse(readJson(customAuthorities), new JsonContext(prefix())),
+            headTime(), rules()));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return p;
   }
 
   MapAuthorityView view() throws IOException {

@@ -43,8 +43,12 @@ public final class ProbeCommand implements Callable<Integer> {
       description = "Chain: mainnet, testnet or a chain id in hex (default: ${DEFAULT-VALUE}).")
   String chain;
 
+  /** Blocks held in memory at most when --blocks is not given. */
+  static final long DEFAULT_MAX_BLOCKS = 1000;
+
   @Option(names = "--blocks", paramLabel = "N",
-      description = "Blocks to sync (default: up to the peer's head as announced in its hello).")
+      description = "Blocks to sync (default: the peer's head as announced in its hello, at most "
+          + DEFAULT_MAX_BLOCKS + "; the probe keeps blocks in memory).")
   Long blocks;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + DEFAULT_TIMEOUT_SECONDS,
@@ -89,8 +93,11 @@ public final class ProbeCommand implements Callable<Integer> {
     Message.Hello[] hello = new Message.Hello[1];
     DisconnectReason[] closed = new DisconnectReason[1];
     String[] closedDetail = new String[1];
+    if (blocks != null && blocks < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--blocks must be at least 1");
+    }
     long[] target = {blocks == null ? -1 : blocks};
-    MemoryChain local = new MemoryChain(blocks == null ? Long.MAX_VALUE : blocks);
+    MemoryChain local = new MemoryChain(blocks == null ? DEFAULT_MAX_BLOCKS : blocks);
     local.onAppend(n -> {
       if (target[0] >= 0 && n >= target[0]) {
         finished.countDown();
@@ -102,7 +109,7 @@ public final class ProbeCommand implements Callable<Integer> {
           public void onHello(PeerSession peer, Message.Hello h) {
             hello[0] = h;
             if (target[0] < 0) {
-              target[0] = h.userData().number("last_known_block_number").orElse(0L);
+              target[0] = Math.min(DEFAULT_MAX_BLOCKS, h.userData().number("last_known_block_number").orElse(DEFAULT_MAX_BLOCKS));
               if (local.size() >= target[0]) {
                 finished.countDown();
               }

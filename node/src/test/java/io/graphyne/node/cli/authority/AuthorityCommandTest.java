@@ -156,6 +156,8 @@ class AuthorityCommandTest {
     JsonNode j = r.json();
     assertThat(j.get("truncated").asBoolean()).isFalse();
     assertThat(j.get("sets").size()).isPositive();
+    j.get("sets").forEach(set -> set.forEach(k -> assertThat(j.get("key_holders").get(k.asText())).isNotEmpty()));
+    assertThat(j.get("key_holders").toString()).contains("chief.company active");
     Run lint = run("authority", "lint", "--accounts", acc.toString(), "--time", c.get("head_block_time").asText());
     assertThat(lint.code()).as(lint.err()).isZero();
     assertThat(lint.json().get("accounts_checked").asInt()).isEqualTo(c.get("accounts").size());
@@ -176,5 +178,58 @@ class AuthorityCommandTest {
     Run missing = run("authority", "who-can-sign", "--accounts", bad.toString(), "--account", "nobody");
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("not in the accounts file");
+  }
+
+  /** A testnet transfer authorized only through a BSIP40 custom authority given with --custom-authorities. */
+  @Test
+  void customAuthoritiesOnTestnet() throws Exception {
+    var secp = io.graphyne.crypto.Secp256k1Provider.system();
+    byte[] alicePriv = io.graphyne.crypto.Hashes.sha256("cli/alice".getBytes());
+    byte[] bobPriv = io.graphyne.crypto.Hashes.sha256("cli/bob".getBytes());
+    var aliceKey = io.graphyne.protocol.PublicKey.wrap(secp.publicKey(alicePriv));
+    var bobKey = io.graphyne.protocol.PublicKey.wrap(secp.publicKey(bobPriv));
+    String accounts = "[" + account("1.2.100", "alice", aliceKey.toString("TEST")) + ","
+        + account("1.2.101", "bob", bobKey.toString("TEST")) + "]";
+    Path acc = dir.resolve("tn-accounts.json");
+    Files.writeString(acc, accounts);
+    var op = new io.graphyne.protocol.ops.TransferOperation(
+        new io.graphyne.protocol.types.Asset(1, io.graphyne.protocol.ObjectId.asset(0)),
+        io.graphyne.protocol.ObjectId.account(100), io.graphyne.protocol.ObjectId.account(101),
+        new io.graphyne.protocol.types.Asset(99, io.graphyne.protocol.ObjectId.asset(0)), null, List.of());
+    var t = new io.graphyne.protocol.Transaction(1, 2, java.time.Instant.parse("2021-06-01T00:10:00Z"), List.of(op), List.of());
+    var chainId = io.graphyne.config.ChainPresets.TESTNET.chainId();
+    byte[] sig = secp.sign(t.sigDigest(chainId).toArray(), bobPriv);
+    var stx = new io.graphyne.protocol.SignedTransaction(t, List.of(io.graphyne.protocol.Bytes.of(sig)));
+    Path tx = dir.resolve("tn-tx.json");
+    Files.writeString(tx, io.graphyne.protocol.json.ProtocolJson.toJson(stx, "TEST").toString());
+    Path cas = dir.resolve("tn-cas.json");
+    Files.writeString(cas, "[{\"id\":\"1.17.0\",\"account\":\"1.2.100\",\"enabled\":true,"
+        + "\"valid_from\":\"2021-05-01T00:00:00\",\"valid_to\":\"2021-07-01T00:00:00\",\"operation_type\":0,"
+        + "\"auth\":{\"weight_threshold\":1,\"account_auths\":[[\"1.2.101\",1]],\"key_auths\":[],\"address_auths\":[]},"
+        + "\"restrictions\":[[0,{\"member_index\":3,\"restriction_type\":10,\"argument\":[39,["
+        + "{\"member_index\":0,\"restriction_type\":2,\"argument\":[2,100],\"extensions\":[]}]],\"extensions\":[]}]]}]");
+    List<String> base = List.of("authority", "check", "--accounts", acc.toString(), "--tx", tx.toString(),
+        "--chain", "testnet", "--time", "2021-06-01T00:00:00Z");
+    Run without = run(base.toArray(String[]::new));
+    assertThat(without.code()).as(without.err()).isZero();
+    assertThat(without.json().get("error").asText()).isEqualTo("missing_active");
+    List<String> with = new ArrayList<>(base);
+    with.add("--custom-authorities");
+    with.add(cas.toString());
+    Run ok = run(with.toArray(String[]::new));
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(ok.json().get("valid").asBoolean()).isTrue();
+    assertThat(ok.json().get("used").get(0).asText()).isEqualTo(bobKey.toString("TEST"));
+    // inert on mainnet rules (BSIP40 not active there)
+    List<String> mainnetRules = new ArrayList<>(with);
+    mainnetRules.add("--hardforks");
+    mainnetRules.add("mainnet");
+    assertThat(run(mainnetRules.toArray(String[]::new)).json().get("error").asText()).isEqualTo("missing_active");
+  }
+
+  static String account(String id, String name, String key) {
+    String auth = "{\"weight_threshold\":1,\"account_auths\":[],\"key_auths\":[[\"" + key + "\",1]],\"address_auths\":[]}";
+    return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"owner\":" + auth + ",\"active\":" + auth
+        + ",\"options\":{\"memo_key\":\"" + key + "\"}}";
   }
 }
