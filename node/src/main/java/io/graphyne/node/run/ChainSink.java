@@ -16,4 +16,18 @@ public interface ChainSink {
 
   /** Transactions from a peer, not yet validated. */
   void transactions(List<SignedTransaction> transactions, ChainAccess.PeerRef from);
+
+  /** True while a block is accepted but not yet applied (queued for application). */
+  default boolean queued(Bytes blockId) {
+    return false;
+  }
+
+  /**
+   * The newest block accepted for application but not applied yet (it extends the stored head
+   * through other queued blocks), if any. The P2P synopsis ends with it, so peers continue after
+   * what we already accepted.
+   */
+  default java.util.Optional<ChainAccess.Head> queuedTip() {
+    return java.util.Optional.empty();
+  }
 }

@@ -12,7 +12,13 @@ final class CoreModules {
   private CoreModules() {}
 
   static CoreChainModule create(NodeConfig cfg, ChainPreset chain) {
-    return new CoreChainModule(chain, Optional.of(cfg.genesis()), Clock.systemUTC());
+    return new CoreChainModule(chain, Optional.of(cfg.genesis()), Clock.systemUTC(), recoveryThreads(cfg));
+  }
+
+  /** Recovery threads of the pipeline: every core, but one per node on the devnet (three nodes share a machine). */
+  static int recoveryThreads(NodeConfig cfg) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return cfg.network() == io.graphyne.config.node.Network.DEVNET ? 1 : Math.max(1, cores);
   }
 
   /**

@@ -74,6 +74,7 @@ public final class StoreChainAccess implements ChainAccess {
     List<Bytes> out = new ArrayList<>();
     long high = h.blockNum();
     if (high == 0) {
+      sink.queuedTip().ifPresent(t -> out.add(t.id()));
       return out;
     }
     long low = Math.max(1, Math.min(h.lastIrreversibleBlockNum(), high));
@@ -81,6 +82,7 @@ public final class StoreChainAccess implements ChainAccess {
       idAt(low).ifPresent(out::add);
       low += (high - low + 2) / 2;
     } while (low <= high);
+    sink.queuedTip().filter(t -> t.num() > high).ifPresent(t -> out.add(t.id()));
     return out;
   }
 
@@ -122,7 +124,7 @@ public final class StoreChainAccess implements ChainAccess {
 
   @Override
   public boolean hasBlock(Bytes blockId) {
-    return store.state().blockNumber(blockId).isPresent();
+    return sink.queued(blockId) || store.state().blockNumber(blockId).isPresent();
   }
 
   @Override
