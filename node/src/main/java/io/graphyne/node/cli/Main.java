@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
       io.graphyne.node.cli.db.DbCommand.class,
       io.graphyne.node.cli.p2p.P2pCommand.class,
       io.graphyne.node.replay.ReplayCommand.class,
-      io.graphyne.node.generate.ChainCommand.class
+      io.graphyne.node.generate.ChainCommand.class,
+      io.graphyne.node.run.RunCommand.class,
+      io.graphyne.node.devnet.DevnetCommand.class
     })
 public final class Main implements Runnable {
 
