@@ -106,6 +106,12 @@ public final class ReplayCommand implements Callable<Integer> {
       out.put("recovery_threads", s.threads());
       out.put("secp256k1", secp.name());
       out.put("trust_source", opts.trust().source());
+      ObjectNode stages = out.putObject("stages");
+      for (BlockPipeline.StageMetrics m : s.stages()) {
+        ObjectNode st = stages.putObject(m.stage());
+        st.put("events", m.events());
+        st.put("busy_seconds", Math.round(m.busyNanos() / 1e6) / 1000.0);
+      }
       out.put("tx_per_second", s.seconds() > 0 ? Math.round(s.transactions() / s.seconds()) : 0);
       out.put("signatures_per_second", s.seconds() > 0 ? Math.round(s.signatures() / s.seconds()) : 0);
       CliIo.print(spec.commandLine().getOut(), out, true);
