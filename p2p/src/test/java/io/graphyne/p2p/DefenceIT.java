@@ -1,5 +1,6 @@
 package io.graphyne.p2p;
 
+import io.graphyne.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphyne.p2p.chain.ChainAccess;
@@ -80,7 +81,7 @@ class DefenceIT {
 
   @Test
   void aPeerThatRequestsButNeverReadsIsDropped() throws Exception {
-    MemoryChain served = MemoryChain.load(Vectors.file("private-chain/blocks.hex"));
+    MemoryChain served = MemoryChain.load(Vectors.path("private-chain/blocks.hex"));
     MisbehaviourIT.Closed closed = new MisbehaviourIT.Closed();
     EventLoopGroup g = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     // generous handshake/request timeouts: only the outbound-queue bound may end this connection
@@ -108,7 +109,7 @@ class DefenceIT {
 
   @Test
   void seedsAreDialledAndTransactionsRelayed() throws Exception {
-    MemoryChain served = MemoryChain.load(Vectors.file("private-chain/blocks.hex"));
+    MemoryChain served = MemoryChain.load(Vectors.path("private-chain/blocks.hex"));
     try (P2pNode server = new P2pNode(P2pConfig.defaults(CHAIN).withListen("127.0.0.1", -1).withMaxPeers(10, 0), served,
         ScriptedPeer.EC, P2pListener.NONE)) {
       server.start();
@@ -119,7 +120,7 @@ class DefenceIT {
         client.start(); // no explicit connect: the seed list is dialled
         assertThat(l.latch.await(20, TimeUnit.SECONDS)).isTrue();
         assertThat(local.chain.size()).isEqualTo(220);
-        String trxLine = java.nio.file.Files.readAllLines(Vectors.file("private-chain/transactions.jsonl")).get(0);
+        String trxLine = java.nio.file.Files.readAllLines(Vectors.path("private-chain/transactions.jsonl")).get(0);
         String hex = new com.fasterxml.jackson.databind.ObjectMapper().readTree(trxLine).get("hex").asText();
         SignedTransaction trx = Codecs.decode(SignedTransaction.class, Hex.decode(hex));
         Thread.sleep(200);

@@ -1,5 +1,6 @@
 package io.graphyne.p2p;
 
+import io.graphyne.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphyne.p2p.chain.MemoryChain;
@@ -19,7 +20,7 @@ class IdleKeepAliveIT {
   void twoIdlePeersStayConnected() throws Exception {
     long idle = Long.getLong("graphyne.p2p.idleSeconds", 60);
     EcCrypto ec = EcCrypto.system();
-    MemoryChain served = MemoryChain.load(Vectors.file("private-chain/blocks.hex"));
+    MemoryChain served = MemoryChain.load(Vectors.path("private-chain/blocks.hex"));
     P2pConfig cfg = P2pConfig.defaults(SyncLoopbackIT.PRIVATE_CHAIN);
     assertThat(cfg.inactivityTimeout()).isEqualTo(Duration.ofSeconds(30));
     try (P2pNode a = new P2pNode(cfg.withListen("127.0.0.1", -1), served, ec, io.graphyne.p2p.session.P2pListener.NONE)) {

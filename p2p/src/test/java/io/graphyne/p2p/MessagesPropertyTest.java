@@ -1,5 +1,6 @@
 package io.graphyne.p2p;
 
+import io.graphyne.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphyne.p2p.message.Message;

@@ -1,5 +1,6 @@
 package io.graphyne.p2p;
 
+import io.graphyne.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphyne.p2p.chain.MemoryChain;
@@ -45,7 +46,7 @@ class MisbehaviourIT {
   @BeforeAll
   static void setUp() throws Exception {
     group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    realChain = MemoryChain.load(Vectors.file("private-chain/blocks.hex"));
+    realChain = MemoryChain.load(Vectors.path("private-chain/blocks.hex"));
   }
 
   @AfterAll

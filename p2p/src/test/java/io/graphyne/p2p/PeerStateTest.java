@@ -1,5 +1,6 @@
 package io.graphyne.p2p;
 
+import io.graphyne.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphyne.p2p.chain.ChainAccess;
@@ -25,7 +26,7 @@ class PeerStateTest {
 
   @BeforeAll
   static void load() throws Exception {
-    chain = MemoryChain.load(Vectors.file("private-chain/blocks.hex"));
+    chain = MemoryChain.load(Vectors.path("private-chain/blocks.hex"));
   }
 
   /** A clock the test moves. */

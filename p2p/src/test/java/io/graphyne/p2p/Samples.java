@@ -1,5 +1,6 @@
 package io.graphyne.p2p;
 
+import io.graphyne.testing.Vectors;
 import io.graphyne.p2p.message.Endpoint;
 import io.graphyne.p2p.message.Message;
 import io.graphyne.protocol.Bytes;
@@ -26,8 +27,8 @@ public final class Samples {
     FcVariant.Obj ud = FcVariant.Obj.builder().put("platform", "linux").putUInt64("bitness", 64).build();
     java.util.List<String> lines;
     try {
-      lines = java.nio.file.Files.readAllLines(Vectors.file("private-chain/blocks.hex"));
-      String trxLine = java.nio.file.Files.readAllLines(Vectors.file("private-chain/transactions.jsonl")).get(0);
+      lines = java.nio.file.Files.readAllLines(Vectors.path("private-chain/blocks.hex"));
+      String trxLine = java.nio.file.Files.readAllLines(Vectors.path("private-chain/transactions.jsonl")).get(0);
       TRX_HEX = new com.fasterxml.jackson.databind.ObjectMapper().readTree(trxLine).get("hex").asText();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

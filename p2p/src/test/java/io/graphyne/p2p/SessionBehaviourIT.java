@@ -1,5 +1,6 @@
 package io.graphyne.p2p;
 
+import io.graphyne.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphyne.p2p.chain.ChainAccess;
@@ -27,7 +28,7 @@ class SessionBehaviourIT {
 
   @BeforeAll
   static void load() throws Exception {
-    real = MemoryChain.load(Vectors.file("private-chain/blocks.hex"));
+    real = MemoryChain.load(Vectors.path("private-chain/blocks.hex"));
   }
 
   static P2pConfig fast() {
@@ -76,7 +77,7 @@ class SessionBehaviourIT {
   @Test
   void implausibleRemainingCountIsAnInvalidSyncResponse() throws Exception {
     // our head (block 220 of the private chain) is from 2026; 4e9 more blocks cannot exist yet
-    MemoryChain local = MemoryChain.load(Vectors.file("private-chain/blocks.hex"));
+    MemoryChain local = MemoryChain.load(Vectors.path("private-chain/blocks.hex"));
     DisconnectReason r = run(ScriptedPeer.HelloMode.VALID, fast(), local,
         onSynopsis(f -> new Message.BlockchainItemIdsInventory(4_000_000_000L, 1001, List.of(real.idOf(220)))), true);
     assertThat(r).isEqualTo(DisconnectReason.INVALID_SYNC_RESPONSE);

@@ -1,5 +1,6 @@
 package io.graphyne.p2p;
 
+import io.graphyne.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,9 +55,9 @@ class SyncLoopbackIT {
 
   @Test
   void syncsTheRealPrivateChain() throws Exception {
-    MemoryChain served = MemoryChain.load(Vectors.file("private-chain/blocks.hex"));
+    MemoryChain served = MemoryChain.load(Vectors.path("private-chain/blocks.hex"));
     assertThat(served.size()).isEqualTo(220);
-    List<String> idLines = Files.readAllLines(Vectors.file("private-chain/block_ids.jsonl"));
+    List<String> idLines = Files.readAllLines(Vectors.path("private-chain/block_ids.jsonl"));
     ObjectMapper om = new ObjectMapper();
     for (String line : idLines) {
       JsonNode n = om.readTree(line);

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.graphyne.util.Hex;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -16,14 +14,6 @@ import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class FcVariantTest {
-
-  static Path shared() {
-    String p = System.getProperty("graphyne.shared");
-    if (p != null && Files.isDirectory(Path.of(p))) {
-      return Path.of(p);
-    }
-    return Path.of("").toAbsolutePath().getParent().resolve("../shared").normalize();
-  }
 
   /** Skips the fixed-size hello fields up to user_data (spec/p2p.md §3.2). */
   static FcReader atUserData(byte[] payload) {
@@ -36,7 +26,7 @@ class FcVariantTest {
 
   @Test
   void realNodeUserDataDecodesAndReencodesExactly() throws Exception {
-    JsonNode v = new ObjectMapper().readTree(shared().resolve("vectors/p2p-real-node.json").toFile());
+    JsonNode v = new ObjectMapper().readTree(io.graphyne.testing.Vectors.shared().resolve("vectors/p2p-real-node.json").toFile());
     byte[] payload = Hex.decode(v.at("/node_hello/payload").asText());
     FcReader r = atUserData(payload);
     int start = r.position();
@@ -65,7 +55,7 @@ class FcVariantTest {
 
   @Test
   void closingConnectionExceptionLogMessageIsAVariantObject() throws Exception {
-    JsonNode v = new ObjectMapper().readTree(shared().resolve("vectors/p2p-real-node.json").toFile());
+    JsonNode v = new ObjectMapper().readTree(io.graphyne.testing.Vectors.shared().resolve("vectors/p2p-real-node.json").toFile());
     byte[] payload = Hex.decode(v.at("/closing_connection_inactivity/payload").asText());
     FcReader r = new FcReader(payload);
     assertThat(r.string()).isEqualTo("Disconnecting due to inactivity");
@@ -149,7 +139,7 @@ class FcVariantTest {
   @Property(tries = 300)
   void mutatedUserDataThrowsOnlyDecodeException(
       @ForAll @Size(min = 1, max = 8) List<Integer> positions, @ForAll long seed) throws Exception {
-    JsonNode v = new ObjectMapper().readTree(shared().resolve("vectors/p2p-real-node.json").toFile());
+    JsonNode v = new ObjectMapper().readTree(io.graphyne.testing.Vectors.shared().resolve("vectors/p2p-real-node.json").toFile());
     byte[] payload = Hex.decode(v.at("/node_hello/payload").asText());
     FcReader head = atUserData(payload);
     byte[] body = java.util.Arrays.copyOfRange(payload, head.position(), payload.length);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.graphyne.node.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,14 +15,6 @@ import picocli.CommandLine;
 /** {@code graphyne p2p serve} and {@code graphyne p2p probe} against each other on loopback. */
 class P2pCliIT {
   static final String CHAIN = "78fc7b1b7263d887da05a13f8d5d241268c7620870f6573696bea6b5fba88f59";
-
-  static Path shared() {
-    String p = System.getProperty("graphyne.shared");
-    if (p != null && Files.isDirectory(Path.of(p))) {
-      return Path.of(p);
-    }
-    return Path.of("").toAbsolutePath().getParent().resolve("../shared").normalize();
-  }
 
   /** A thread-safe buffer the serve command prints into. */
   static final class Out {
@@ -37,7 +28,7 @@ class P2pCliIT {
 
   @Test
   void probeSyncsThePrivateChainFromServe() throws Exception {
-    Path blocks = shared().resolve("vectors/private-chain/blocks.hex");
+    Path blocks = io.graphyne.testing.Vectors.shared().resolve("vectors/private-chain/blocks.hex");
     Out serveOut = new Out();
     CommandLine serve = Main.commandLine();
     serve.setOut(serveOut.pw);
