@@ -36,9 +36,11 @@ public final class BlockChanges extends StateReader implements AutoCloseable {
     this.blockNum = blockNum;
     this.blockId = blockId;
     this.lastIrreversible = lib;
-    put(Schema.BLOCKS, blockNum, rawBlock);
-    put(Schema.BLOCK_IDS, blockId, blockNum);
-    put(Schema.BLOCK_SUMMARY, Schema.summarySlot(blockNum), blockId);
+    if (rawBlock != null) {
+      put(Schema.BLOCKS, blockNum, rawBlock);
+      put(Schema.BLOCK_IDS, blockId, blockNum);
+      put(Schema.BLOCK_SUMMARY, Schema.summarySlot(blockNum), blockId);
+    }
     writeHead();
   }
 
@@ -204,6 +206,15 @@ public final class BlockChanges extends StateReader implements AutoCloseable {
   public void removeProposal(ObjectId id) {
     check();
     delete(Schema.PROPOSALS, id);
+  }
+
+  /**
+   * Sets a named counter (next object instance of a space, for example); kept in the META column,
+   * so it is undone with the block that changed it.
+   */
+  public void putCounter(String name, long value) {
+    check();
+    overlay.put(Column.META, Schema.counterKey(name), Keys.u64(value));
   }
 
   public void putCustomAuthority(CustomAuthorityRecord c) {

@@ -180,6 +180,29 @@ public final class ChainStore implements AutoCloseable {
     return pending;
   }
 
+  /**
+   * Opens the genesis state (block 0) of an empty store: the changes hold state only (no block
+   * bytes, no block id) and their commit leaves the head at block 0. Fails when the store already
+   * holds a block or genesis state.
+   */
+  public synchronized BlockChanges beginGenesis() {
+    checkOpen();
+    if (pending != null) {
+      throw new ChainStoreException(
+          ChainStoreException.Reason.INVALID_OPERATION, "block " + pending.blockNum() + " is still open");
+    }
+    if (head.blockNum() != 0 || state.globalProperties().isPresent()) {
+      throw new ChainStoreException(ChainStoreException.Reason.INVALID_OPERATION, "the store already holds chain state");
+    }
+    pending = new BlockChanges(this, new Overlay(kv), 0, Head.EMPTY.blockId(), null, 0);
+    return pending;
+  }
+
+  /** True once genesis state (global properties) has been written. */
+  public boolean hasGenesisState() {
+    return state.globalProperties().isPresent();
+  }
+
   synchronized Head commit(BlockChanges block, Overlay overlay) {
     checkOpen();
     if (block != pending) {

@@ -83,6 +83,11 @@ public final class Schema {
     return Keys.concat(Keys.u64(expiration), txId.unsafeArray());
   }
 
+  /** META key of a named counter: "counter/" + name. */
+  public static byte[] counterKey(String name) {
+    return ("counter/" + name).getBytes(StandardCharsets.UTF_8);
+  }
+
   /** Block summary slot of a block number, as bitshares-core indexes its ring. */
   public static long summarySlot(long blockNum) {
     return blockNum & (BLOCK_SUMMARY_SLOTS - 1);

@@ -161,6 +161,18 @@ public class StateReader {
     return p == null ? Optional.empty() : Optional.of(new TxLocation(p.getBlockNum(), p.getIndex()));
   }
 
+  /** A named counter set with {@link BlockChanges#putCounter}, or empty when never set. */
+  public java.util.OptionalLong counter(String name) {
+    byte[] v = kv.get(Column.META, Schema.counterKey(name));
+    if (v == null) {
+      return java.util.OptionalLong.empty();
+    }
+    if (v.length != 8) {
+      throw Protos.corrupt("counter '" + name + "' is " + v.length + " bytes");
+    }
+    return java.util.OptionalLong.of(Keys.getU64(v, 0));
+  }
+
   /**
    * This state as the authority checker's {@link AuthorityView} (unknown accounts give null).
    * On {@link ChainStore#state()} the reads go through the bounded account cache.

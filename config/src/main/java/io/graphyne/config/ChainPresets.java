@@ -41,6 +41,14 @@ public final class ChainPresets {
           1776,
           HardforkSchedule.testnet());
 
+  /**
+   * A local devnet: its chain id is the sha256 of its generated genesis file; keys use the BTS
+   * prefix (as a private chain run by bitshares-core does) and every hardfork is active from genesis.
+   */
+  public static ChainPreset devnet(Bytes chainId) {
+    return new ChainPreset("devnet", chainId, "BTS", "BTS", List.of(), 2776, HardforkSchedule.allActive());
+  }
+
   public static List<ChainPreset> all() {
     return List.of(BITSHARES, TESTNET);
   }

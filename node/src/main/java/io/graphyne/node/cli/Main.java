@@ -16,7 +16,11 @@ import picocli.CommandLine.Command;
       KeyCommand.class,
       io.graphyne.node.cli.authority.AuthorityCommand.class,
       io.graphyne.node.cli.db.DbCommand.class,
-      io.graphyne.node.cli.p2p.P2pCommand.class
+      io.graphyne.node.cli.p2p.P2pCommand.class,
+      io.graphyne.node.replay.ReplayCommand.class,
+      io.graphyne.node.generate.ChainCommand.class,
+      io.graphyne.node.run.RunCommand.class,
+      io.graphyne.node.devnet.DevnetCommand.class
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,557 @@
+package io.graphyne.node.chain;
+
+import io.graphyne.authority.AuthorityChecker;
+import io.graphyne.authority.CheckParams;
+import io.graphyne.authority.CustomAuthorities;
+import io.graphyne.authority.CustomAuthority;
+import io.graphyne.authority.CustomAuthorityLookup;
+import io.graphyne.authority.HardforkSchedule;
+import io.graphyne.authority.OpRequirement;
+import io.graphyne.authority.RecordOpFields;
+import io.graphyne.authority.Verdict;
+import io.graphyne.chainstore.AccountRecord;
+import io.graphyne.chainstore.ChainParameters;
+import io.graphyne.chainstore.CustomAuthorityRecord;
+import io.graphyne.chainstore.GlobalProperties;
+import io.graphyne.chainstore.ProposalRecord;
+import io.graphyne.chainstore.WitnessRecord;
+import io.graphyne.node.genesis.Genesis;
+import io.graphyne.protocol.Bytes;
+import io.graphyne.protocol.ObjectId;
+import io.graphyne.protocol.Operation;
+import io.graphyne.protocol.PublicKey;
+import io.graphyne.protocol.StaticVariant;
+import io.graphyne.protocol.codec.Codec;
+import io.graphyne.protocol.codec.Codecs;
+import io.graphyne.protocol.codec.FcReader;
+import io.graphyne.protocol.codec.FcWriter;
+import io.graphyne.protocol.ops.AccountCreateOperation;
+import io.graphyne.protocol.ops.AccountTransferOperation;
+import io.graphyne.protocol.ops.AccountUpdateOperation;
+import io.graphyne.protocol.ops.CommitteeMemberUpdateGlobalParametersOperation;
+import io.graphyne.protocol.ops.CustomAuthorityCreateOperation;
+import io.graphyne.protocol.ops.CustomAuthorityDeleteOperation;
+import io.graphyne.protocol.ops.CustomAuthorityUpdateOperation;
+import io.graphyne.protocol.ops.ProposalCreateOperation;
+import io.graphyne.protocol.ops.ProposalDeleteOperation;
+import io.graphyne.protocol.ops.ProposalUpdateOperation;
+import io.graphyne.protocol.ops.WitnessCreateOperation;
+import io.graphyne.protocol.ops.WitnessUpdateOperation;
+import io.graphyne.protocol.types.Authority;
+import io.graphyne.protocol.types.OpWrapper;
+import io.graphyne.protocol.types.Restriction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Authority checks and the state transitions of spec/authority.md §7.2 (rule T9 as far as the
+ * light node's state allows): account_create (id assignment, also inside proposals),
+ * account_update, witness_create/update, proposals (create, update, delete, execution on approval
+ * and at expiry, judged with the authorities current at that moment), BSIP40 custom authorities,
+ * and committee parameter updates (pending until maintenance). Every other operation changes no
+ * tracked state; its effects are trusted ({@link Trust#OPERATION_EFFECTS}).
+ */
+final class Evaluator {
+  static final ObjectId COMMITTEE = ObjectId.account(0);
+  static final ObjectId WITNESS_ACCOUNT = ObjectId.account(1);
+  static final ObjectId RELAXED_COMMITTEE = ObjectId.account(2);
+  static final ObjectId TEMP = ObjectId.account(4);
+  private static final Codec<Operation> OPERATION = Codecs.forType("operation");
+  private static final Codec<List<Restriction>> RESTRICTIONS = Codecs.forType("vector<restriction>");
+
+  /** Failure of a state check (rule T9). */
+  static final class OpFailure extends Exception {
+    OpFailure(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Per-transaction context: state, head values, rules, and what was trusted. */
+  static final class Ctx {
+    final StateSession s;
+    final long headTime;
+    final GlobalProperties gp;
+    final HardforkSchedule.Rules rules;
+    final EnumSet<Trust> trusted;
+    int proposalDepth;
+
+    Ctx(StateSession s, long headTime, GlobalProperties gp, HardforkSchedule.Rules rules, EnumSet<Trust> trusted) {
+      this.s = s;
+      this.headTime = headTime;
+      this.gp = gp;
+      this.rules = rules;
+      this.trusted = trusted;
+    }
+
+    ChainParameters params() {
+      return gp.parameters();
+    }
+  }
+
+  private Evaluator() {}
+
+  // ---- authority ---------------------------------------------------------------------------
+
+  /**
+   * verify_authority for transaction operations (or proposal execution with {@code base}). After
+   * the BSIP40 hardfork the custom authorities in the store take part, their restrictions
+   * evaluated by {@link io.graphyne.authority.RestrictionPredicate}; if a predicate cannot be
+   * evaluated, the custom authority is assumed to accept and {@link
+   * Trust#CUSTOM_AUTHORITY_RESTRICTIONS} is recorded.
+   */
+  static Verdict checkAuthority(Ctx c, List<Operation> ops, List<PublicKey> keys, CheckParams base) {
+    List<OpRequirement> reqs = RecordOpFields.requirements(ops, c.rules.ignoreCustomOperationRequiredAuths());
+    Verdict v;
+    List<CustomAuthority> caas = c.rules.customAuthoritiesActive() ? customAuthorities(c) : List.of();
+    if (caas.isEmpty()) {
+      v = AuthorityChecker.verify(reqs, keys, c.s, base);
+    } else {
+      Instant now = Instant.ofEpochSecond(c.headTime);
+      try {
+        v = AuthorityChecker.verify(reqs, keys, c.s, base.withCustomAuthorities(new CustomAuthorities(caas, now, c.rules)));
+      } catch (RuntimeException e) {
+        v = AuthorityChecker.verify(reqs, keys, c.s, base.withCustomAuthorities(trusting(caas, now)));
+        if (v.valid()) {
+          c.trusted.add(Trust.CUSTOM_AUTHORITY_RESTRICTIONS);
+        }
+      }
+    }
+    if (v.valid() && touchesVoteDerived(v)) {
+      c.trusted.add(Trust.VOTE_DERIVED_AUTHORITY);
+    }
+    return v;
+  }
+
+  private static boolean touchesVoteDerived(Verdict v) {
+    for (ObjectId id : List.of(COMMITTEE, WITNESS_ACCOUNT, RELAXED_COMMITTEE)) {
+      if (v.requiredActive().contains(id) || v.requiredOwner().contains(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<CustomAuthority> customAuthorities(Ctx c) {
+    List<CustomAuthority> out = new ArrayList<>();
+    c.s.changes().forEachCustomAuthority(r -> {
+      out.add(new CustomAuthority(r.id(), r.account(), r.enabled(), Instant.ofEpochSecond(r.validFrom()),
+          Instant.ofEpochSecond(r.validTo()), r.operationType(), r.auth(), restrictions(r.restrictions())));
+      return true;
+    });
+    return out;
+  }
+
+  /** Valid custom authorities of the account and type, restrictions not evaluated. */
+  private static CustomAuthorityLookup trusting(List<CustomAuthority> caas, Instant now) {
+    return (account, req) -> {
+      List<Authority> out = new ArrayList<>();
+      for (CustomAuthority ca : caas) {
+        if (ca.account().equals(account) && ca.operationType() == req.tag() && ca.isValid(now)) {
+          out.add(ca.auth());
+        }
+      }
+      return out;
+    };
+  }
+
+  // ---- operations --------------------------------------------------------------------------
+
+  /** Evaluates and applies one operation; throws OpFailure when a state check fails. */
+  static void apply(Ctx c, Operation op) throws OpFailure {
+    if (op instanceof AccountCreateOperation o) {
+      accountCreate(c, o);
+    } else if (op instanceof AccountUpdateOperation o) {
+      accountUpdate(c, o);
+    } else if (op instanceof WitnessCreateOperation o) {
+      witnessCreate(c, o);
+    } else if (op instanceof WitnessUpdateOperation o) {
+      witnessUpdate(c, o);
+    } else if (op instanceof ProposalCreateOperation o) {
+      proposalCreate(c, o);
+    } else if (op instanceof ProposalUpdateOperation o) {
+      proposalUpdate(c, o);
+    } else if (op instanceof ProposalDeleteOperation o) {
+      proposalDelete(c, o);
+    } else if (op instanceof CustomAuthorityCreateOperation o) {
+      caaCreate(c, o);
+    } else if (op instanceof CustomAuthorityUpdateOperation o) {
+      caaUpdate(c, o);
+    } else if (op instanceof CustomAuthorityDeleteOperation o) {
+      caaDelete(c, o);
+    } else if (op instanceof CommitteeMemberUpdateGlobalParametersOperation o) {
+      parameters(c, o);
+    } else if (op instanceof AccountTransferOperation) {
+      throw new OpFailure("account_transfer has no evaluator");
+    } else {
+      c.trusted.add(Trust.OPERATION_EFFECTS);
+    }
+  }
+
+  private static AccountRecord requireAccount(Ctx c, ObjectId id, String what) throws OpFailure {
+    Optional<AccountRecord> a = c.s.account(id);
+    if (a.isEmpty()) {
+      throw new OpFailure(what + " " + id + " does not exist");
+    }
+    return a.get();
+  }
+
+  private static void checkMembers(Ctx c, Authority a, String what) throws OpFailure {
+    int members = a.accountAuths().size() + a.keyAuths().size() + a.addressAuths().size();
+    if (members > c.params().maximumAuthorityMembership()) {
+      throw new OpFailure(what + " has " + members + " members, more than maximum_authority_membership "
+          + c.params().maximumAuthorityMembership());
+    }
+    for (ObjectId m : a.accountAuths().keySet()) {
+      if (c.s.account(m).isEmpty()) {
+        throw new OpFailure(what + " names account " + m + ", which does not exist");
+      }
+    }
+  }
+
+  private static int specialFlags(StaticVariant owner, StaticVariant active, int old) {
+    int flags = old;
+    if (owner != null) {
+      flags = owner.tag() == 1 ? flags | AccountRecord.SPECIAL_OWNER : flags & ~AccountRecord.SPECIAL_OWNER;
+    }
+    if (active != null) {
+      flags = active.tag() == 1 ? flags | AccountRecord.SPECIAL_ACTIVE : flags & ~AccountRecord.SPECIAL_ACTIVE;
+    }
+    return flags;
+  }
+
+  private static void accountCreate(Ctx c, AccountCreateOperation o) throws OpFailure {
+    requireAccount(c, o.registrar(), "registrar");
+    if (c.s.accountIdByName(o.name()).isPresent()) {
+      throw new OpFailure("account name '" + o.name() + "' is taken");
+    }
+    checkMembers(c, o.owner(), "owner");
+    checkMembers(c, o.active(), "active");
+    int flags = o.extensions() == null ? 0
+        : specialFlags(o.extensions().ownerSpecialAuthority(), o.extensions().activeSpecialAuthority(), 0);
+    ObjectId id = ObjectId.account(c.s.next(Genesis.NEXT_ACCOUNT));
+    c.s.putAccount(new AccountRecord(id, o.name(), o.owner(), o.active(), o.options().memoKey(), flags));
+    c.trusted.add(Trust.OPERATION_EFFECTS);
+  }
+
+  private static void accountUpdate(Ctx c, AccountUpdateOperation o) throws OpFailure {
+    AccountRecord a = requireAccount(c, o.account(), "account");
+    Authority owner = a.owner();
+    Authority active = a.active();
+    if (o.owner() != null) {
+      checkMembers(c, o.owner(), "owner");
+      owner = o.owner();
+    }
+    if (o.active() != null) {
+      checkMembers(c, o.active(), "active");
+      active = o.active();
+    }
+    PublicKey memo = o.newOptions() == null ? a.memoKey() : o.newOptions().memoKey();
+    int flags = o.extensions() == null ? a.specialAuthorityFlags()
+        : specialFlags(o.extensions().ownerSpecialAuthority(), o.extensions().activeSpecialAuthority(), a.specialAuthorityFlags());
+    c.s.putAccount(new AccountRecord(a.id(), a.name(), owner, active, memo, flags));
+    if (o.newOptions() != null) {
+      c.trusted.add(Trust.OPERATION_EFFECTS); // votes: tallied by the trusted source
+    }
+  }
+
+  private static void witnessCreate(Ctx c, WitnessCreateOperation o) throws OpFailure {
+    requireAccount(c, o.witnessAccount(), "witness_account");
+    ObjectId id = ObjectId.witness(c.s.next(Genesis.NEXT_WITNESS));
+    c.s.putWitness(new WitnessRecord(id, o.witnessAccount(), o.blockSigningKey(), 0));
+    c.trusted.add(Trust.OPERATION_EFFECTS); // lifetime membership of the owner is not tracked
+  }
+
+  private static void witnessUpdate(Ctx c, WitnessUpdateOperation o) throws OpFailure {
+    Optional<WitnessRecord> w = c.s.witness(o.witness());
+    if (w.isEmpty()) {
+      throw new OpFailure("witness " + o.witness() + " does not exist");
+    }
+    if (!w.get().witnessAccount().equals(o.witnessAccount())) {
+      throw new OpFailure("witness " + o.witness() + " belongs to " + w.get().witnessAccount() + ", not " + o.witnessAccount());
+    }
+    if (o.newSigningKey() != null) {
+      WitnessRecord x = w.get();
+      c.s.putWitness(new WitnessRecord(x.id(), x.witnessAccount(), o.newSigningKey(), x.lastConfirmedBlockNum()));
+    }
+  }
+
+  // ---- proposals ---------------------------------------------------------------------------
+
+  private static void proposalCreate(Ctx c, ProposalCreateOperation o) throws OpFailure {
+    requireAccount(c, o.feePayingAccount(), "fee_paying_account");
+    long exp = o.expirationTime().getEpochSecond();
+    if (exp <= c.headTime) {
+      throw new OpFailure("proposal expiration is not after head time");
+    }
+    if (exp > c.headTime + c.params().maximumProposalLifetime()) {
+      throw new OpFailure("proposal lifetime exceeds maximum_proposal_lifetime");
+    }
+    if (o.reviewPeriodSeconds() != null && o.reviewPeriodSeconds() >= exp - c.headTime) {
+      throw new OpFailure("review period must be shorter than the proposal's lifetime");
+    }
+    TreeSet<ObjectId> active = new TreeSet<>();
+    TreeSet<ObjectId> owner = new TreeSet<>();
+    int updates = 0;
+    List<Bytes> encoded = new ArrayList<>();
+    long newId = c.s.counter(Genesis.NEXT_PROPOSAL);
+    for (OpWrapper w : o.proposedOps()) {
+      Operation op = w.op();
+      if (op instanceof ProposalUpdateOperation u) {
+        updates++;
+        if (!c.rules.nestedProposalUpdateAllowed()) {
+          throw new OpFailure("nested proposal_update before HF-214");
+        }
+        if (c.rules.strictNestedProposalTargets() && u.proposal().instance() >= newId) {
+          throw new OpFailure("nested proposal_update must target an older proposal");
+        }
+      }
+      if (op instanceof ProposalDeleteOperation d && c.rules.strictNestedProposalTargets() && d.proposal().instance() >= newId) {
+        throw new OpFailure("nested proposal_delete must target an older proposal");
+      }
+      if (!c.rules.customAuthoritiesActive() && isCaaOp(op)) {
+        throw new OpFailure(op.name() + " is not enabled before the BSIP40 hardfork");
+      }
+      OpRequirement r = RecordOpFields.requirement(op, c.rules.ignoreCustomOperationRequiredAuths());
+      if (!r.other().isEmpty()) {
+        throw new OpFailure("proposed " + op.name() + " requires other authorities");
+      }
+      active.addAll(r.active());
+      owner.addAll(r.owner());
+      encoded.add(Bytes.wrap(Codecs.encodeOperation(op)));
+    }
+    if (updates > 1) {
+      throw new OpFailure("at most one proposal_update per proposal");
+    }
+    if (active.contains(COMMITTEE) || owner.contains(COMMITTEE)) {
+      if (o.reviewPeriodSeconds() == null) {
+        throw new OpFailure("proposal_create_review_period_required");
+      }
+      if (o.reviewPeriodSeconds() < c.params().committeeProposalReviewPeriod()) {
+        throw new OpFailure("proposal_create_review_period_insufficient");
+      }
+    }
+    active.removeAll(owner);
+    ObjectId id = new ObjectId(1, ObjectId.PROPOSAL_TYPE, c.s.next(Genesis.NEXT_PROPOSAL));
+    Optional<Long> review = o.reviewPeriodSeconds() == null ? Optional.empty() : Optional.of(exp - o.reviewPeriodSeconds());
+    c.s.putProposal(new ProposalRecord(id, o.feePayingAccount(), exp, review, encoded, active, new TreeSet<>(), owner,
+        new TreeSet<>(), new TreeSet<>()));
+  }
+
+  private static boolean isCaaOp(Operation op) {
+    return op instanceof CustomAuthorityCreateOperation || op instanceof CustomAuthorityUpdateOperation
+        || op instanceof CustomAuthorityDeleteOperation;
+  }
+
+  private static ProposalRecord requireProposal(Ctx c, ObjectId id) throws OpFailure {
+    return c.s.proposal(id).orElseThrow(() -> new OpFailure("proposal " + id + " does not exist"));
+  }
+
+  private static void proposalUpdate(Ctx c, ProposalUpdateOperation o) throws OpFailure {
+    ProposalRecord p = requireProposal(c, o.proposal());
+    boolean inReview = p.reviewPeriodTime().isPresent() && c.headTime >= p.reviewPeriodTime().get();
+    if (inReview && (!o.activeApprovalsToAdd().isEmpty() || !o.ownerApprovalsToAdd().isEmpty())) {
+      throw new OpFailure("approvals cannot be added during the review period");
+    }
+    TreeSet<ObjectId> act = new TreeSet<>(p.availableActiveApprovals());
+    TreeSet<ObjectId> own = new TreeSet<>(p.availableOwnerApprovals());
+    TreeSet<PublicKey> keys = new TreeSet<>(p.availableKeyApprovals());
+    for (ObjectId id : o.activeApprovalsToAdd()) {
+      requireAccount(c, id, "approving account");
+      act.add(id);
+    }
+    for (ObjectId id : o.ownerApprovalsToAdd()) {
+      requireAccount(c, id, "approving account");
+      own.add(id);
+    }
+    keys.addAll(o.keyApprovalsToAdd());
+    for (ObjectId id : o.activeApprovalsToRemove()) {
+      if (!act.remove(id)) {
+        throw new OpFailure("active approval " + id + " to remove is not present");
+      }
+    }
+    for (ObjectId id : o.ownerApprovalsToRemove()) {
+      if (!own.remove(id)) {
+        throw new OpFailure("owner approval " + id + " to remove is not present");
+      }
+    }
+    for (PublicKey k : o.keyApprovalsToRemove()) {
+      if (!keys.remove(k)) {
+        throw new OpFailure("key approval to remove is not present");
+      }
+    }
+    ProposalRecord updated = new ProposalRecord(p.id(), p.proposer(), p.expirationTime(), p.reviewPeriodTime(),
+        p.operations(), p.requiredActiveApprovals(), act, p.requiredOwnerApprovals(), own, keys);
+    c.s.putProposal(updated);
+    if (p.reviewPeriodTime().isEmpty() && authorizedToExecute(c, updated)) {
+      execute(c, updated); // failure leaves the proposal in place; the transaction still succeeds
+    }
+  }
+
+  private static void proposalDelete(Ctx c, ProposalDeleteOperation o) throws OpFailure {
+    ProposalRecord p = requireProposal(c, o.proposal());
+    SortedSet<ObjectId> required = o.usingOwnerAuthority() ? p.requiredOwnerApprovals() : p.requiredActiveApprovals();
+    if (!required.contains(o.feePayingAccount())) {
+      throw new OpFailure(o.feePayingAccount() + " is not a required " + (o.usingOwnerAuthority() ? "owner" : "active")
+          + " approval of " + p.id());
+    }
+    c.s.removeProposal(p.id());
+  }
+
+  static List<Operation> operations(ProposalRecord p) {
+    List<Operation> ops = new ArrayList<>(p.operations().size());
+    for (Bytes b : p.operations()) {
+      FcReader r = new FcReader(b.unsafeArray());
+      ops.add(OPERATION.read(r));
+      r.expectEnd();
+    }
+    return ops;
+  }
+
+  /** {@code is_authorized_to_execute}: verify_authority with the approvals, committee allowed. */
+  static boolean authorizedToExecute(Ctx c, ProposalRecord p) {
+    CheckParams params = CheckParams.forProposal(c.rules, c.params().maxAuthorityDepth(),
+        p.availableActiveApprovals(), p.availableOwnerApprovals());
+    Verdict v = checkAuthority(c, operations(p), new ArrayList<>(p.availableKeyApprovals()), params);
+    return v.valid();
+  }
+
+  /**
+   * {@code push_proposal}: applies the proposed operations in a nested session and removes the
+   * proposal; on a failed state check everything is rolled back and false returned.
+   */
+  static boolean execute(Ctx c, ProposalRecord p) {
+    if (c.proposalDepth >= 2 * Math.max(1, c.gp.activeWitnesses().size())) {
+      return false; // undo_session_nesting_guard
+    }
+    int mark = c.s.mark();
+    c.proposalDepth++;
+    try {
+      for (Operation op : operations(p)) {
+        apply(c, op);
+      }
+      c.s.removeProposal(p.id());
+      c.trusted.add(Trust.PROPOSAL_EXECUTION);
+      return true;
+    } catch (OpFailure | RuntimeException e) {
+      c.s.rollbackTo(mark);
+      return false;
+    } finally {
+      c.proposalDepth--;
+    }
+  }
+
+  /** {@code clear_expired_proposals} at the end of a block (head time = the new block's time). */
+  static void clearExpiredProposals(Ctx c) {
+    List<ProposalRecord> expired = new ArrayList<>();
+    c.s.changes().forEachProposal(p -> {
+      if (p.expirationTime() <= c.headTime) {
+        expired.add(p);
+      }
+      return true;
+    });
+    expired.sort((a, b) -> a.expirationTime() != b.expirationTime()
+        ? Long.compare(a.expirationTime(), b.expirationTime()) : a.id().compareTo(b.id()));
+    for (ProposalRecord p0 : expired) {
+      Optional<ProposalRecord> cur = c.s.proposal(p0.id());
+      if (cur.isEmpty()) {
+        continue; // removed by an earlier execution
+      }
+      ProposalRecord p = cur.get();
+      boolean done = authorizedToExecute(c, p) && execute(c, p);
+      if (!done) {
+        c.s.removeProposal(p.id());
+      }
+    }
+  }
+
+  // ---- custom authorities (BSIP40) ---------------------------------------------------------
+
+  private static void requireCaa(Ctx c, String what) throws OpFailure {
+    if (!c.rules.customAuthoritiesActive()) {
+      throw new OpFailure(what + " before the BSIP40 hardfork");
+    }
+  }
+
+  private static Bytes restrictions(List<Restriction> list) {
+    FcWriter w = new FcWriter(64);
+    RESTRICTIONS.write(w, list);
+    return Bytes.wrap(w.toByteArray());
+  }
+
+  private static List<Restriction> restrictions(Bytes b) {
+    FcReader r = new FcReader(b.unsafeArray());
+    return RESTRICTIONS.read(r);
+  }
+
+  private static void caaCreate(Ctx c, CustomAuthorityCreateOperation o) throws OpFailure {
+    requireCaa(c, "custom_authority_create");
+    requireAccount(c, o.account(), "account");
+    if (Set.of(0L, 1L, 2L, 4L).contains(o.account().instance())) {
+      throw new OpFailure("account " + o.account() + " may not own custom authorities");
+    }
+    for (ObjectId m : o.auth().accountAuths().keySet()) {
+      requireAccount(c, m, "custom authority member");
+    }
+    ObjectId id = new ObjectId(1, 17, c.s.next(Genesis.NEXT_CUSTOM_AUTHORITY));
+    c.s.putCustomAuthority(new CustomAuthorityRecord(id, o.account(), o.enabled(), o.validFrom().getEpochSecond(),
+        o.validTo().getEpochSecond(), (int) o.operationType(), o.auth(), restrictions(o.restrictions())));
+  }
+
+  private static void caaUpdate(Ctx c, CustomAuthorityUpdateOperation o) throws OpFailure {
+    requireCaa(c, "custom_authority_update");
+    CustomAuthorityRecord r = c.s.customAuthority(o.authorityToUpdate())
+        .orElseThrow(() -> new OpFailure("custom authority " + o.authorityToUpdate() + " does not exist"));
+    if (!r.account().equals(o.account())) {
+      throw new OpFailure("custom authority belongs to " + r.account());
+    }
+    List<Restriction> list = new ArrayList<>(restrictions(r.restrictions()));
+    List<Integer> remove = new ArrayList<>(o.restrictionsToRemove());
+    remove.sort(java.util.Collections.reverseOrder());
+    for (int i : remove) {
+      if (i < 0 || i >= list.size()) {
+        throw new OpFailure("restriction " + i + " to remove does not exist");
+      }
+      list.remove(i);
+    }
+    list.addAll(o.restrictionsToAdd());
+    c.s.putCustomAuthority(new CustomAuthorityRecord(r.id(), r.account(),
+        o.newEnabled() == null ? r.enabled() : o.newEnabled(),
+        o.newValidFrom() == null ? r.validFrom() : o.newValidFrom().getEpochSecond(),
+        o.newValidTo() == null ? r.validTo() : o.newValidTo().getEpochSecond(),
+        r.operationType(), o.newAuth() == null ? r.auth() : o.newAuth(), restrictions(list)));
+  }
+
+  private static void caaDelete(Ctx c, CustomAuthorityDeleteOperation o) throws OpFailure {
+    requireCaa(c, "custom_authority_delete");
+    CustomAuthorityRecord r = c.s.customAuthority(o.authorityToDelete())
+        .orElseThrow(() -> new OpFailure("custom authority " + o.authorityToDelete() + " does not exist"));
+    if (!r.account().equals(o.account())) {
+      throw new OpFailure("custom authority belongs to " + r.account());
+    }
+    c.s.removeCustomAuthority(r.id());
+  }
+
+  /** {@code delete_expired_custom_auths} at maintenance. */
+  static void deleteExpiredCustomAuthorities(Ctx c) {
+    List<ObjectId> expired = new ArrayList<>();
+    c.s.changes().forEachCustomAuthority(r -> {
+      if (r.validTo() < c.headTime) {
+        expired.add(r.id());
+      }
+      return true;
+    });
+    expired.forEach(c.s::removeCustomAuthority);
+  }
+
+  private static void parameters(Ctx c, CommitteeMemberUpdateGlobalParametersOperation o) {
+    GlobalProperties g = c.s.globalProperties();
+    c.s.putGlobalProperties(new GlobalProperties(g.parameters(), Optional.of(Genesis.parameters(o.newParameters())),
+        g.activeWitnesses()));
+  }
+}

@@ -1,0 +1,44 @@
+package io.graphyne.node.chain;
+
+import io.graphyne.chainstore.GlobalProperties;
+import io.graphyne.protocol.ObjectId;
+import io.graphyne.protocol.types.Authority;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The trusted source of vote-derived state at maintenance (spec/authority.md §7.3): the new active
+ * witness set and the active authorities of 1.2.0 / 1.2.1 / 1.2.2 and top-holder accounts. A light
+ * node cannot tally votes; it takes these from a snapshot or a configured full node and
+ * cross-checks them against production (every later block's witness must match the shuffle).
+ */
+public interface MaintenanceTrust {
+  /** What the source says holds after the maintenance of block {@code blockNum}. */
+  record Snapshot(List<ObjectId> activeWitnesses, Map<ObjectId, Authority> activeAuthorities) {
+    public Snapshot {
+      activeWitnesses = List.copyOf(activeWitnesses);
+      activeAuthorities = Map.copyOf(activeAuthorities);
+    }
+  }
+
+  /** The snapshot after maintenance at this block, or empty to keep the last known values. */
+  Optional<Snapshot> afterMaintenance(long blockNum, Instant blockTime, GlobalProperties current);
+
+  /** Where the values come from, for verdicts and logs. */
+  String source();
+
+  /** Keeps the genesis (or last known) active set: right for chains whose witnesses do not change. */
+  MaintenanceTrust KEEP_LAST_KNOWN = new MaintenanceTrust() {
+    @Override
+    public Optional<Snapshot> afterMaintenance(long blockNum, Instant blockTime, GlobalProperties current) {
+      return Optional.empty();
+    }
+
+    @Override
+    public String source() {
+      return "last-known (genesis)";
+    }
+  };
+}

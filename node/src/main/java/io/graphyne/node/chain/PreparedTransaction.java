@@ -1,0 +1,166 @@
+package io.graphyne.node.chain;
+
+import io.graphyne.authority.TransactionAuthority;
+import io.graphyne.crypto.Hashes;
+import io.graphyne.crypto.Recovery;
+import io.graphyne.crypto.RecoveryFailure;
+import io.graphyne.crypto.Secp256k1;
+import io.graphyne.protocol.Bytes;
+import io.graphyne.protocol.ProcessedTransaction;
+import io.graphyne.protocol.PublicKey;
+import io.graphyne.protocol.SignedTransaction;
+import io.graphyne.protocol.Transaction;
+import io.graphyne.protocol.codec.Codecs;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A transaction with everything that can be computed without state, computed once (STYLE 3, 8):
+ * its id, signing digest, sizes, merkle leaf, stateless validation (T1) and the recovered signer
+ * keys. The pipeline fills the signers on recovery threads; {@link #prepare} does it all at once.
+ * After preparation it is read only by the state thread.
+ */
+public final class PreparedTransaction {
+  private final ProcessedTransaction tx;
+  private final Bytes id;
+  private final byte[] sigDigest;
+  private final int unsignedSize;
+  private final int signedSize;
+  private final byte[] merkleDigest;
+  private final String invalid;
+  private volatile List<PublicKey> signers;
+  private volatile RecoveryFailure recoveryFailure;
+  private volatile int failedSignature = -1;
+
+  private PreparedTransaction(ProcessedTransaction tx, Bytes chainId) {
+    this.tx = tx;
+    byte[] unsigned = Codecs.encode(tx.transaction());
+    this.unsignedSize = unsigned.length;
+    this.id = Transaction.idFromUnsignedBytes(unsigned);
+    this.sigDigest = Transaction.sigDigestFromUnsignedBytes(chainId, unsigned).toArray();
+    byte[] processed = Codecs.encode(tx);
+    this.merkleDigest = Hashes.sha256(processed);
+    int n = tx.signed().signatures().size();
+    this.signedSize = unsigned.length + varintSize(n) + n * Secp256k1.SIGNATURE_SIZE;
+    this.invalid = TransactionValidator.validate(tx.transaction());
+  }
+
+  /** Digests, sizes and stateless validation; signers still to recover. */
+  public static PreparedTransaction digest(ProcessedTransaction tx, Bytes chainId) {
+    return new PreparedTransaction(tx, chainId);
+  }
+
+  public static PreparedTransaction digest(SignedTransaction tx, Bytes chainId) {
+    return new PreparedTransaction(new ProcessedTransaction(tx, List.of()), chainId);
+  }
+
+  /** Digests, validation and recovery on the calling thread. */
+  public static PreparedTransaction prepare(SignedTransaction tx, Bytes chainId, Secp256k1 secp) {
+    PreparedTransaction p = digest(tx, chainId);
+    p.recover(secp);
+    return p;
+  }
+
+  public static PreparedTransaction prepare(ProcessedTransaction tx, Bytes chainId, Secp256k1 secp) {
+    PreparedTransaction p = digest(tx, chainId);
+    p.recover(secp);
+    return p;
+  }
+
+  /** Recovers every signature (canonical rule enforced), stopping at the first failure. */
+  public void recover(Secp256k1 secp) {
+    List<Bytes> sigs = tx.signed().signatures();
+    List<PublicKey> keys = new ArrayList<>(sigs.size());
+    for (int i = 0; i < sigs.size(); i++) {
+      Recovery r = secp.recover(sigDigest, sigs.get(i).unsafeArray());
+      if (!r.ok()) {
+        setRecovered(List.copyOf(keys), r.failure(), i);
+        return;
+      }
+      keys.add(r.key());
+    }
+    setRecovered(keys, null, -1);
+  }
+
+  /** Sets the recovery outcome (pipeline recovery threads). */
+  public void setRecovered(List<PublicKey> keys, RecoveryFailure failure, int failedIndex) {
+    this.recoveryFailure = failure;
+    this.failedSignature = failedIndex;
+    this.signers = List.copyOf(keys);
+  }
+
+  /** As {@link TransactionAuthority#recoverSigners}, for callers that have it already. */
+  public void setRecovered(TransactionAuthority.Signers s) {
+    setRecovered(s.keys(), s.failure(), s.failedIndex());
+  }
+
+  public boolean recovered() {
+    return signers != null;
+  }
+
+  public ProcessedTransaction processed() {
+    return tx;
+  }
+
+  public SignedTransaction signed() {
+    return tx.signed();
+  }
+
+  public Transaction transaction() {
+    return tx.transaction();
+  }
+
+  public Bytes id() {
+    return id;
+  }
+
+  /** SHA-256(chain id || packed transaction): what each signature signs. */
+  public byte[] sigDigest() {
+    return sigDigest;
+  }
+
+  /** Packed size without signatures (T7). */
+  public int unsignedSize() {
+    return unsignedSize;
+  }
+
+  /** Packed size of the signed transaction (T0). */
+  public int signedSize() {
+    return signedSize;
+  }
+
+  /** SHA-256 of the packed processed transaction: the merkle leaf. */
+  public byte[] merkleDigest() {
+    return merkleDigest;
+  }
+
+  /** Why stateless validation (T1) failed, or null. */
+  public String invalid() {
+    return invalid;
+  }
+
+  /** Recovered keys in signature order (null before recovery). */
+  public List<PublicKey> signers() {
+    return signers;
+  }
+
+  public RecoveryFailure recoveryFailure() {
+    return recoveryFailure;
+  }
+
+  public int failedSignature() {
+    return failedSignature;
+  }
+
+  public int signatureCount() {
+    return tx.signed().signatures().size();
+  }
+
+  private static int varintSize(long v) {
+    int n = 1;
+    while ((v >>>= 7) != 0) {
+      n++;
+    }
+    return n;
+  }
+}
