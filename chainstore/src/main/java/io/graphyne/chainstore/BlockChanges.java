@@ -86,6 +86,9 @@ public final class BlockChanges extends StateReader implements AutoCloseable {
       }
     }
     overlay.put(Column.ACCOUNTS, accountKey, Schema.ACCOUNTS.values().encode(Protos.toPb(account)), oldRaw);
+    if (account.id().instance() >= nextAccountInstance()) {
+      overlay.put(Column.META, Schema.META_NEXT_ACCOUNT, Keys.u64(account.id().instance() + 1));
+    }
     overlay.put(Column.ACCOUNT_NAMES, nameKey, idBytes, holder);
     java.util.Set<Bytes> newIndex = new java.util.HashSet<>();
     for (byte[] k : indexKeys(account)) {

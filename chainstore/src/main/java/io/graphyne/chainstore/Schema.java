@@ -35,6 +35,8 @@ public final class Schema {
   public static final byte[] META_SCHEMA_VERSION = "schema_version".getBytes(StandardCharsets.US_ASCII);
   public static final byte[] META_CHAIN_ID = "chain_id".getBytes(StandardCharsets.US_ASCII);
   public static final byte[] META_HEAD = "head".getBytes(StandardCharsets.US_ASCII);
+  /** u64: one past the highest account instance ever stored (ids are never reused). */
+  public static final byte[] META_NEXT_ACCOUNT = "next_account_instance".getBytes(StandardCharsets.US_ASCII);
 
   public static final TypedColumn<ObjectId, AccountPb> ACCOUNTS =
       new TypedColumn<>(Column.ACCOUNTS, Serializers.OBJECT_ID, Serializers.proto(AccountPb.parser()));

@@ -60,6 +60,18 @@ public class StateReader {
     return p == null ? Optional.empty() : Optional.of(Protos.fromPb(p));
   }
 
+  /** One past the highest account instance ever stored: the id the next account_create gets. */
+  public long nextAccountInstance() {
+    byte[] v = kv.get(Column.META, Schema.META_NEXT_ACCOUNT);
+    if (v == null) {
+      return 0;
+    }
+    if (v.length != 8) {
+      throw Protos.corrupt("next account instance record is " + v.length + " bytes");
+    }
+    return Keys.getU64(v, 0);
+  }
+
   public Optional<ObjectId> accountIdByName(String name) {
     return Optional.ofNullable(kv.get(Schema.ACCOUNT_NAMES, name));
   }

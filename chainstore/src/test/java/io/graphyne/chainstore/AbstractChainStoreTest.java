@@ -310,6 +310,28 @@ abstract class AbstractChainStoreTest {
   }
 
   @Test
+  void tracksTheNextAccountInstance() {
+    open();
+    RandomChain chain = new RandomChain(20, 100, 100);
+    SplittableRandom r = new SplittableRandom(9);
+    assertThat(store.state().nextAccountInstance()).isZero();
+    try (BlockChanges b = store.beginBlock(1, chain.blockId(1), chain.rawBlock(1))) {
+      b.putAccount(chain.randomAccount(r, 41));
+      b.putAccount(chain.randomAccount(r, 17));
+      assertThat(b.nextAccountInstance()).isEqualTo(42);
+      b.commit();
+    }
+    try (BlockChanges b = store.beginBlock(2, chain.blockId(2), chain.rawBlock(2))) {
+      b.removeAccount(ObjectId.account(41));
+      b.putAccount(chain.randomAccount(r, 60));
+      b.commit();
+    }
+    assertThat(store.state().nextAccountInstance()).isEqualTo(61);
+    store.popBlock();
+    assertThat(store.state().nextAccountInstance()).isEqualTo(42);
+  }
+
+  @Test
   void servesTheAuthorityChecker() {
     open();
     RandomChain chain = new RandomChain(19, 10, 100);
