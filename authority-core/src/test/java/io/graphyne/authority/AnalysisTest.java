@@ -65,6 +65,14 @@ class AnalysisTest {
     assertThat(t.get("unused").get(0).get("reason").asText()).contains("(cfo)").contains("never examined");
   }
 
+  @Test
+  void specialAccountsAreInformational() {
+    Net n = new Net();
+    n.put(ObjectId.account(3), "null-account", n.auth(1), n.auth(1));
+    var all = Lint.lint(n.view(), List.of(ObjectId.account(3)), P, null, "BTS");
+    assertThat(of(all, Lint.Kind.LOCKOUT)).isNotEmpty().allMatch(f -> f.severity() == Lint.Severity.INFO);
+  }
+
   static List<Lint.Finding> of(List<Lint.Finding> all, Lint.Kind kind) {
     return all.stream().filter(f -> f.kind() == kind).toList();
   }

@@ -1,5 +1,6 @@
 package io.graphyne.authority;
 
+import io.graphyne.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,7 +112,7 @@ class LoadChainAuthorityIT {
   void everyTransactionIsAuthorized() throws Exception {
     int maxBlocks = Integer.getInteger("graphyne.loadchain.blocks", 40);
     int[] counts = replay("vectors/load-chain", "blocks.hex.gz", maxBlocks);
-    JsonNode chain = Vectors.json("vectors/load-chain/chain.json");
+    JsonNode chain = Vectors.sharedJson("vectors/load-chain/chain.json");
     if (maxBlocks >= 40) {
       assertThat(counts[0]).isEqualTo(chain.get("transactions_here").asInt());
     }
@@ -147,8 +148,8 @@ class LoadChainAuthorityIT {
 
   /** Returns {transactions, signatures, accounts created with account members, proposals executed}. */
   static int[] replay(String dir, String blocksFile, int maxBlocks) throws Exception {
-    JsonNode chain = Vectors.json(dir + "/chain.json");
-    JsonNode genesis = Vectors.json(dir + "/genesis.json");
+    JsonNode chain = Vectors.sharedJson(dir + "/chain.json");
+    JsonNode genesis = Vectors.sharedJson(dir + "/genesis.json");
     Bytes chainId = Bytes.fromHex(chain.get("chain_id").asText());
     State s = new State();
     Authority empty = new Authority(1, Map.of(), Map.of(), Map.of());

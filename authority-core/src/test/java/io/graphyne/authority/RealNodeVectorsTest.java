@@ -1,5 +1,6 @@
 package io.graphyne.authority;
 
+import io.graphyne.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  * from the real signatures over the node's signing digest.
  */
 class RealNodeVectorsTest {
-  static final JsonNode ROOT = Vectors.json("vectors/authority-real-node.json");
+  static final JsonNode ROOT = Vectors.sharedJson("vectors/authority-real-node.json");
   static final HardforkSchedule SCHEDULE = HardforkSchedule.mainnet();
 
   /**

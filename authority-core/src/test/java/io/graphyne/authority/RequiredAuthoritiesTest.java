@@ -1,5 +1,6 @@
 package io.graphyne.authority;
 
+import io.graphyne.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.TestFactory;
  * rules of §2.2; and record-based requirements equal JSON-based ones over the bitsharesjs corpus.
  */
 class RequiredAuthoritiesTest {
-  static final JsonNode OPS = Vectors.json("spec/operations.json").get("operations");
+  static final JsonNode OPS = Vectors.sharedJson("spec/operations.json").get("operations");
 
   /** Builds a record with every account-id field set to a distinct account. */
   static final class Filler {

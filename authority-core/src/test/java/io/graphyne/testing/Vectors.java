@@ -47,6 +47,15 @@ public final class Vectors {
     }
   }
 
+  /** JSON at a path relative to the shared folder itself (e.g. {@code spec/operations.json}). */
+  public static JsonNode sharedJson(String relativeToShared) {
+    try {
+      return MAPPER.readTree(shared().resolve(relativeToShared).toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static List<JsonNode> jsonLines(String relative) {
     try {
       List<JsonNode> out = new ArrayList<>();

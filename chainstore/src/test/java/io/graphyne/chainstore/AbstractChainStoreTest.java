@@ -261,12 +261,14 @@ abstract class AbstractChainStoreTest {
     KvBatch damage = new KvBatch()
         .delete(Column.KEY_ACCOUNTS, Schema.keyIndexKey(any.memoKey(), KeyRole.MEMO, any.id()))
         .put(Schema.ACCOUNT_NAMES, "ghost", ObjectId.account(999))
+        .put(Column.KEY_ACCOUNTS, Schema.keyIndexKey(any.memoKey(), KeyRole.OWNER, ObjectId.account(998)), new byte[0])
         .delete(Column.UNDO, io.graphyne.chainstore.kv.Keys.u64(10));
     store.kv().commit(damage);
     StoreVerifier.Report report = store.verify();
     assertThat(report.ok()).isFalse();
     assertThat(report.problems()).extracting(StoreVerifier.Problem::kind)
         .contains(StoreVerifier.ProblemKind.KEY_INDEX_MISSING, StoreVerifier.ProblemKind.NAME_INDEX_DANGLING,
+            StoreVerifier.ProblemKind.KEY_INDEX_DANGLING,
             StoreVerifier.ProblemKind.UNDO_RECORD_MISSING);
   }
 

@@ -19,6 +19,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -82,7 +83,10 @@ class DefenceIT {
     MemoryChain served = MemoryChain.load(Vectors.file("private-chain/blocks.hex"));
     MisbehaviourIT.Closed closed = new MisbehaviourIT.Closed();
     EventLoopGroup g = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    try (P2pNode server = new P2pNode(P2pConfig.defaults(CHAIN).withListen("127.0.0.1", -1), served, ScriptedPeer.EC, closed)) {
+    // generous handshake/request timeouts: only the outbound-queue bound may end this connection
+    P2pConfig cfg = P2pConfig.defaults(CHAIN).withListen("127.0.0.1", -1)
+        .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(30));
+    try (P2pNode server = new P2pNode(cfg, served, ScriptedPeer.EC, closed)) {
       server.start();
       Channel c = ScriptedPeer.connect(g, server.boundPort(), CHAIN, ScriptedPeer.HelloMode.VALID, (ctx, m) -> {
         if (m instanceof Message.ConnectionAccepted) {

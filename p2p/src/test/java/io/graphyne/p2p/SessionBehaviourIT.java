@@ -31,7 +31,7 @@ class SessionBehaviourIT {
   }
 
   static P2pConfig fast() {
-    return P2pConfig.defaults(CHAIN).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    return P2pConfig.defaults(CHAIN).withTimeouts(Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofSeconds(2));
   }
 
   private static DisconnectReason run(ScriptedPeer.HelloMode hello, P2pConfig cfg, ChainAccess chain,

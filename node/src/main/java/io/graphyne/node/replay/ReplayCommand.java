@@ -54,6 +54,9 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--progress-seconds", description = "Seconds between progress lines (default ${DEFAULT-VALUE}).")
   int progressSeconds = DEFAULT_PROGRESS_SECONDS;
 
+  @Option(names = "--trust-snapshot", description = "Maintenance trust source: JSON snapshot of vote-derived state (default: keep the genesis set).")
+  Path trustSnapshot;
+
   @Option(names = "--secp256k1", description = "native, java or auto (default ${DEFAULT-VALUE}).")
   String backend = "auto";
 
@@ -80,7 +83,11 @@ public final class ReplayCommand implements Callable<Integer> {
       String preset = chain != null ? chain : store.chainId().toHex();
       HardforkSchedule hf = ChainPresets.resolve(preset, "BTS").hardforks();
       Secp256k1 secp = Secp256k1Provider.select(backend);
-      ChainController controller = ChainController.open(store, ChainController.Options.defaults(hf));
+      ChainController.Options opts = ChainController.Options.defaults(hf);
+      if (trustSnapshot != null) {
+        opts = opts.withTrust(io.graphyne.node.chain.SnapshotTrust.load(trustSnapshot, ChainPresets.resolve(preset, "BTS").addressPrefix()));
+      }
+      ChainController controller = ChainController.open(store, opts);
       PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
       Replayer.Summary s = new Replayer(controller, secp, BlockPipeline.Config.threads(threads), err, progressSeconds * 1000L)
           .replay(blocks, limit);
@@ -98,6 +105,13 @@ public final class ReplayCommand implements Callable<Integer> {
       out.put("last_irreversible_block_num", s.lastIrreversibleBlockNum());
       out.put("recovery_threads", s.threads());
       out.put("secp256k1", secp.name());
+      out.put("trust_source", opts.trust().source());
+      ObjectNode stages = out.putObject("stages");
+      for (BlockPipeline.StageMetrics m : s.stages()) {
+        ObjectNode st = stages.putObject(m.stage());
+        st.put("events", m.events());
+        st.put("busy_seconds", Math.round(m.busyNanos() / 1e6) / 1000.0);
+      }
       out.put("tx_per_second", s.seconds() > 0 ? Math.round(s.transactions() / s.seconds()) : 0);
       out.put("signatures_per_second", s.seconds() > 0 ? Math.round(s.signatures() / s.seconds()) : 0);
       CliIo.print(spec.commandLine().getOut(), out, true);

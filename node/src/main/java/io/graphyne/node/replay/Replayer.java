@@ -32,7 +32,8 @@ public final class Replayer {
 
   /** The final summary; {@code rejected} counts blocks by reason (malformed lines included). */
   public record Summary(long blocks, long transactions, long signatures, Map<String, Long> rejected, long alreadyKnown,
-      long forkStored, Bytes stateHash, double seconds, long headBlockNum, long lastIrreversibleBlockNum, int threads) {}
+      long forkStored, Bytes stateHash, double seconds, long headBlockNum, long lastIrreversibleBlockNum, int threads,
+      java.util.List<BlockPipeline.StageMetrics> stages) {}
 
   private final ChainController chain;
   private final Secp256k1 secp;
@@ -115,7 +116,7 @@ public final class Replayer {
       }
       ChainController.HeadInfo h = chain.head();
       return new Summary(m.blocks(), m.transactions(), m.signatures(), rejected, known, fork, chain.store().stateHash(),
-          seconds, h.blockNum(), h.lastIrreversibleBlockNum(), config.recoveryThreads());
+          seconds, h.blockNum(), h.lastIrreversibleBlockNum(), config.recoveryThreads(), m.stages());
     }
   }
 

@@ -63,9 +63,10 @@ public final class P2pNode implements AutoCloseable {
   private final SyncManager sync;
   private final Set<PeerSession> sessions = ConcurrentHashMap.newKeySet();
   private final Set<String> dialing = ConcurrentHashMap.newKeySet();
-  private EventLoopGroup group;
+  private volatile EventLoopGroup group;
   private Channel serverChannel;
   private volatile int boundPort;
+  private final java.util.concurrent.atomic.AtomicLong blocksServed = new java.util.concurrent.atomic.AtomicLong();
 
   public P2pNode(P2pConfig config, ChainAccess chain, EcCrypto crypto, P2pListener listener, Clock clock, PeerDatabase peerDb) {
     this.config = config;
@@ -138,6 +139,15 @@ public final class P2pNode implements AutoCloseable {
     return sync.blocksReceived();
   }
 
+  /** Blocks served to peers that fetched them (sync or normal mode). */
+  public long blocksServed() {
+    return blocksServed.get();
+  }
+
+  void countServed() {
+    blocksServed.incrementAndGet();
+  }
+
   long nowMicros() {
     Instant t = clock.instant();
     return t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
@@ -197,6 +207,10 @@ public final class P2pNode implements AutoCloseable {
   /** Dials a peer; completes with the session once the TCP connection is up. */
   public CompletableFuture<PeerSession> connect(String host, int port) {
     CompletableFuture<PeerSession> f = new CompletableFuture<>();
+    if (group == null) {
+      f.completeExceptionally(new IllegalStateException("the P2P node is not started"));
+      return f;
+    }
     String key = host + ":" + port;
     if (bans.isBanned(key)) {
       f.completeExceptionally(new IOException("peer " + key + " is banned"));
@@ -353,7 +367,8 @@ public final class P2pNode implements AutoCloseable {
     if (was) {
       sync.peerClosed(s);
     }
-    LOG.atInfo().setMessage("peer {} closed: {} {}").addArgument(s).addArgument(reason).addArgument(detail).log();
+    (reason.misbehaviour() ? LOG.atInfo() : LOG.atDebug())
+        .setMessage("peer {} closed: {} {}").addArgument(s).addArgument(reason).addArgument(detail).log();
     listener.onClosed(s, reason, detail);
   }
 

@@ -497,6 +497,7 @@ public final class PeerSession extends ChannelInboundHandlerAdapter {
         Optional<Bytes> block = node.chain().blockById(it.hash());
         if (block.isPresent()) {
           ch.write(Message.Block.ofRaw(block.get(), it.hash()));
+          node.countServed();
         } else {
           ch.write(new Message.ItemNotAvailable(it.itemType(), it.hash()));
         }

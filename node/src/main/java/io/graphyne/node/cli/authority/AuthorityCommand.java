@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
       AuthorityCommand.Potential.class,
       AuthorityCommand.ExplainCmd.class,
       AuthorityCommand.WhoCanSignCmd.class,
-      AuthorityCommand.LintCmd.class
+      AuthorityCommand.LintCmd.class,
+      AuthorityCommand.VerifyAccount.class
     })
 public final class AuthorityCommand implements Runnable {
   static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -320,6 +321,34 @@ public final class AuthorityCommand implements Runnable {
         arr.add(n);
       }
       out.set("findings", arr);
+      print(spec, out);
+      return 0;
+    }
+  }
+
+  @Command(name = "verify-account", mixinStandardHelpOptions = true,
+      description = "verify_account_authority: do these keys, all of them used, authorize a transfer from the account?")
+  static final class VerifyAccount implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin CommonOptions o;
+
+    @Option(names = "--account", required = true, paramLabel = "NAME_OR_ID") String account;
+
+    @Option(names = "--keys", required = true, split = ",", paramLabel = "K1,K2,...") List<String> keys;
+
+    @Override
+    public Integer call() throws Exception {
+      MapAuthorityView view = o.view();
+      ObjectId id = account(view, account);
+      List<PublicKey> ks = new ArrayList<>();
+      for (String k : keys) {
+        if (!k.isBlank()) {
+          ks.add(PublicKey.parse(k.strip(), null));
+        }
+      }
+      ObjectNode out = F.objectNode();
+      out.put("account", id.toString());
+      out.put("result", WalletApis.verifyAccountAuthority(id, ks, view, o.maxDepth));
       print(spec, out);
       return 0;
     }

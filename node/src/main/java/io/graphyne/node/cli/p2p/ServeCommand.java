@@ -80,8 +80,21 @@ public final class ServeCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     try (P2pNode node = new P2pNode(cfg, served, ec, P2pListener.NONE, java.time.Clock.systemUTC(), db)) {
       node.start();
-      Thread hook = new Thread(stop::countDown, "graphyne-p2p-serve-shutdown");
+      CountDownLatch reported = new CountDownLatch(1);
+      Thread hook =
+          new Thread(
+              () -> {
+                stop.countDown();
+                try {
+                  reported.await(5, TimeUnit.SECONDS); // let the final line out
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "graphyne-p2p-serve-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime();
       ObjectMapper om = new ObjectMapper();
       ObjectNode o = om.createObjectNode();
       o.put("listening", host + ":" + node.boundPort());
@@ -96,6 +109,16 @@ public final class ServeCommand implements Callable<Integer> {
       } else {
         stop.await();
       }
+      long servedCount = node.blocksServed();
+      long cpuMs = (os.getProcessCpuTime() - cpu0) / 1_000_000L;
+      ObjectNode fin = om.createObjectNode();
+      fin.put("stopped", true);
+      fin.put("blocks_served", servedCount);
+      fin.put("cpu_ms", cpuMs);
+      fin.put("cpu_ms_per_block_served", servedCount == 0 ? 0 : Math.round(cpuMs * 1000.0 / servedCount) / 1000.0);
+      out.println(om.writeValueAsString(fin));
+      out.flush();
+      reported.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {

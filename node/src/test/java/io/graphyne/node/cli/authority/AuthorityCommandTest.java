@@ -232,4 +232,27 @@ class AuthorityCommandTest {
     return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"owner\":" + auth + ",\"active\":" + auth
         + ",\"options\":{\"memo_key\":\"" + key + "\"}}";
   }
+
+  @Test
+  void verifyAccountMatchesTheNode() throws Exception {
+    int n = 0;
+    for (JsonNode a : ROOT.get("account_authority_checks")) {
+      Path acc = dir.resolve("vac-" + n + ".json");
+      Files.writeString(acc, a.get("accounts").toString());
+      for (JsonNode chk : a.get("checks")) {
+        List<String> ks = new ArrayList<>();
+        chk.get("keys").forEach(k -> ks.add(k.asText()));
+        if (ks.isEmpty()) {
+          continue; // picocli needs at least one value for --keys
+        }
+        Run r = run("authority", "verify-account", "--accounts", acc.toString(), "--account", a.get("account").asText(),
+            "--keys", String.join(",", ks));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.json().get("result").asBoolean()).as(a.get("account") + " " + chk.get("key_labels"))
+            .isEqualTo(chk.get("result").asBoolean());
+        n++;
+      }
+    }
+    assertThat(n).isGreaterThan(20);
+  }
 }

@@ -43,7 +43,7 @@ class P2pCliIT {
     serve.setOut(serveOut.pw);
     int[] serveRc = {-1};
     Thread t = new Thread(() -> serveRc[0] = serve.execute(
-        "p2p", "serve", "--blocks", blocks.toString(), "--host", "127.0.0.1", "--port", "0", "--chain", CHAIN, "--seconds", "6"));
+        "p2p", "serve", "--blocks", blocks.toString(), "--host", "127.0.0.1", "--port", "0", "--chain", CHAIN, "--seconds", "15"));
     t.start();
     ObjectMapper om = new ObjectMapper();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -89,7 +89,7 @@ class P2pCliIT {
     assertThat(probe3.execute("p2p", "probe", endpoint, "--chain", "mainnet", "--timeout", "5")).isEqualTo(1);
     assertThat(err.toString()).contains("error:");
 
-    t.join(TimeUnit.SECONDS.toMillis(20));
+    t.join(TimeUnit.SECONDS.toMillis(40));
     assertThat(serveRc[0]).isZero();
   }
 }

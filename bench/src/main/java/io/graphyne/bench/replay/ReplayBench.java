@@ -1,0 +1,234 @@
+package io.graphyne.bench.replay;
+
+import io.graphyne.authority.HardforkSchedule;
+import io.graphyne.chainstore.ChainStore;
+import io.graphyne.chainstore.StoreOptions;
+import io.graphyne.chainstore.kv.RocksConfig;
+import io.graphyne.crypto.Secp256k1;
+import io.graphyne.crypto.Secp256k1Provider;
+import io.graphyne.node.chain.ChainController;
+import io.graphyne.node.chain.CodecWarmup;
+import io.graphyne.node.chain.PreparedTransaction;
+import io.graphyne.node.generate.ChainGenerator;
+import io.graphyne.node.genesis.Genesis;
+import io.graphyne.node.pipeline.BlockPipeline;
+import io.graphyne.node.replay.Replayer;
+import io.graphyne.protocol.Bytes;
+import io.graphyne.protocol.ProcessedTransaction;
+import io.graphyne.protocol.SignedBlock;
+import io.graphyne.protocol.codec.Codecs;
+import io.graphyne.util.Hex;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * {@code scripts/bench replay}: end-to-end replay throughput next to the pure signature-recovery
+ * ceiling measured in the same process on the same signatures.
+ *
+ * <ol>
+ *   <li>a generated chain (default 200 blocks x 1,000 transactions, mix single:70, multisig:20,
+ *       hierarchy:10) is written once to {@code bench/target/replay-chain/} (reused when present);
+ *       {@code --blocks FILE --genesis G} replays another file instead (e.g. the real load chain);
+ *   <li>ceiling: every signature of the chain recovered with native libsecp256k1 on 1 and 2
+ *       threads, digests precomputed (nothing but recovery);
+ *   <li>replay: the whole file through the pipeline (decode, digests, recovery, authority checks,
+ *       state, commit) from genesis with 1 and 2 recovery threads, in memory or on RocksDB
+ *       ({@code --store rocksdb});
+ *   <li>prints one JSON object: tx/s, signatures/s, and e2e / 2-thread-ceiling.
+ * </ol>
+ *
+ * Args: {@code --blocks FILE --genesis G --gen-blocks N --tx-per-block K --threads 1,2 --store
+ * memory|rocksdb --runs R}.
+ */
+public final class ReplayBench {
+  private ReplayBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Path blocks = null;
+    Path genesisPath = null;
+    int genBlocks = 200;
+    int txPerBlock = 1000;
+    String threadList = "1,2";
+    String storeKind = "memory";
+    int runs = 1;
+    for (int i = 0; i < args.length; i += 2) {
+      String v = i + 1 < args.length ? args[i + 1] : "";
+      switch (args[i]) {
+        case "--blocks" -> blocks = Path.of(v);
+        case "--genesis" -> genesisPath = Path.of(v);
+        case "--gen-blocks" -> genBlocks = Integer.parseInt(v);
+        case "--tx-per-block" -> txPerBlock = Integer.parseInt(v);
+        case "--threads" -> threadList = v;
+        case "--store" -> storeKind = v;
+        case "--runs" -> runs = Integer.parseInt(v);
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    Secp256k1 secp = Secp256k1Provider.select("native");
+    CodecWarmup.ensure();
+    if (blocks == null) {
+      Path dir = Path.of("bench/target/replay-chain-" + genBlocks + "x" + txPerBlock);
+      blocks = dir.resolve("blocks.hex");
+      genesisPath = dir.resolve("genesis.json");
+      if (!Files.isRegularFile(blocks) || !Files.isRegularFile(genesisPath)) {
+        Files.createDirectories(dir);
+        System.err.printf("replay bench: generating %d blocks x %d transactions ...%n", genBlocks, txPerBlock);
+        ChainGenerator gen = new ChainGenerator(ChainGenerator.Config.of(genBlocks, txPerBlock), secp);
+        Path tmp = dir.resolve("blocks.hex.tmp");
+        try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
+          gen.generate(raw -> {
+            try {
+              w.write(Hex.encode(raw));
+              w.newLine();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }, null);
+        }
+        Files.write(genesisPath, gen.genesisJson());
+        Files.move(tmp, blocks, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Genesis genesis = Genesis.load(genesisPath);
+
+    // ---- ceiling: recovery only --------------------------------------------------------------
+    List<byte[][]> work = new ArrayList<>(); // {digest, sig}
+    long txCount = 0;
+    try (BufferedReader in = Replayer.open(blocks)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        SignedBlock b = Codecs.decode(SignedBlock.class, Hex.decode(line.strip()));
+        for (ProcessedTransaction t : b.transactions()) {
+          txCount++;
+          PreparedTransaction p = PreparedTransaction.digest(t, genesis.chainId());
+          for (Bytes s : t.signed().signatures()) {
+            work.add(new byte[][] {p.sigDigest(), s.unsafeArray()});
+          }
+        }
+      }
+    }
+    StringBuilder json = new StringBuilder("{");
+    json.append(String.format(Locale.ROOT, "\"file\":\"%s\",\"transactions_in_file\":%d,\"signatures_in_file\":%d,\"cores\":%d,\"store\":\"%s\"",
+        blocks, txCount, work.size(), Runtime.getRuntime().availableProcessors(), storeKind));
+    double ceiling2 = 0;
+    for (int threads : new int[] {1, 2}) {
+      long cpu0 = cpuNanos();
+      long wall0 = System.nanoTime();
+      double rate = recoveryRate(secp, work, threads);
+      double cpuRate = work.size() / ((cpuNanos() - cpu0) / 1e9);
+      json.append(String.format(Locale.ROOT, ",\"recovery_ceiling_%dt_sig_per_cpu_s\":%.0f,\"recovery_ceiling_%dt_cpu_share\":%.2f",
+          threads, cpuRate, threads, (cpuNanos() - cpu0) / (double) (System.nanoTime() - wall0)));
+      if (threads == 2) {
+        ceiling2 = rate;
+      }
+      json.append(String.format(Locale.ROOT, ",\"recovery_ceiling_%dt_sig_per_s\":%.0f", threads, rate));
+      System.err.printf("ceiling: %d thread(s) %.0f signatures/s%n", threads, rate);
+    }
+    work.clear();
+
+    // ---- end to end -------------------------------------------------------------------------
+    for (String ts : threadList.split(",")) {
+      int threads = Integer.parseInt(ts.strip());
+      double best = Double.MAX_VALUE;
+      Replayer.Summary last = null;
+      double bestCpu = 0;
+      for (int r = 0; r < runs; r++) {
+        long cpu0 = cpuNanos();
+        Path dbDir = null;
+        ChainStore store;
+        if (storeKind.equals("rocksdb")) {
+          dbDir = Files.createTempDirectory("graphyne-replay-bench");
+          store = ChainStore.openRocksDb(dbDir, genesis.chainId(), RocksConfig.defaults(), StoreOptions.defaults());
+        } else {
+          store = ChainStore.inMemory(genesis.chainId());
+        }
+        try {
+          genesis.initialize(store);
+          ChainController c = ChainController.open(store, ChainController.Options.defaults(HardforkSchedule.mainnet()));
+          Replayer.Summary s = new Replayer(c, secp, BlockPipeline.Config.threads(threads), System.err, 5000).replay(blocks, -1);
+          if (!s.rejected().isEmpty()) {
+            throw new IllegalStateException("replay rejected blocks: " + s.rejected());
+          }
+          if (s.seconds() < best) {
+            best = s.seconds();
+            bestCpu = (cpuNanos() - cpu0) / 1e9;
+          }
+          last = s;
+        } finally {
+          store.close();
+          if (dbDir != null) {
+            try (Stream<Path> w = Files.walk(dbDir)) {
+              w.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+          }
+        }
+      }
+      double tps = last.transactions() / best;
+      double sps = last.signatures() / best;
+      System.err.printf("replay: %d recovery thread(s) %.2fs %.0f tx/s %.0f signatures/s%n", threads, best, tps, sps);
+      json.append(String.format(Locale.ROOT,
+          ",\"replay_%dt\":{\"cpu_seconds\":%.3f,\"sig_per_cpu_s\":%.0f,\"seconds\":%.3f,\"blocks\":%d,\"transactions\":%d,\"signatures\":%d,\"tx_per_s\":%.0f,\"sig_per_s\":%.0f,\"vs_2t_ceiling\":%.3f,\"state_hash\":\"%s\"}",
+          threads, bestCpu, last.signatures() / bestCpu, best, last.blocks(), last.transactions(), last.signatures(), tps, sps, ceiling2 > 0 ? sps / ceiling2 : 0,
+          last.stateHash().toHex()));
+    }
+    json.append(String.format(Locale.ROOT, ",\"load_average\":\"%s\"", loadAverage()));
+    json.append('}');
+    System.out.println(json);
+  }
+
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  /** CPU time of this process (all threads: recovery, apply, GC, JIT). */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** Signatures recovered per second (wall clock) with {@code threads} threads sharing the list. */
+  static double recoveryRate(Secp256k1 secp, List<byte[][]> work, int threads) throws InterruptedException {
+    int n = work.size();
+    Thread[] ts = new Thread[threads];
+    long[] failures = new long[threads];
+    long t0 = System.nanoTime();
+    for (int k = 0; k < threads; k++) {
+      final int id = k;
+      ts[k] = new Thread(() -> {
+        for (int i = id; i < n; i += threads) {
+          byte[][] w = work.get(i);
+          if (!secp.recover(w[0], w[1]).ok()) {
+            failures[id]++;
+          }
+        }
+      });
+      ts[k].start();
+    }
+    for (Thread t : ts) {
+      t.join();
+    }
+    double s = (System.nanoTime() - t0) / 1e9;
+    for (long f : failures) {
+      if (f > 0) {
+        throw new IllegalStateException("recovery failures in the chain");
+      }
+    }
+    return n / s;
+  }
+}
