@@ -199,6 +199,21 @@ public final class Devnet implements AutoCloseable {
     producer().assembled.producer().ifPresent(io.graphyne.node.run.ProducerService::pause);
   }
 
+  /**
+   * Stops sending, waits (up to {@code timeout}) until the producer's mempool is empty, so every
+   * valid transaction sent is in a block, then stops producing.
+   */
+  public void settle(Duration timeout) throws Exception {
+    quiesceLoad();
+    Thread.sleep(1500); // transactions in flight reach the producer
+    long deadline = System.nanoTime() + timeout.toNanos();
+    CoreChainModule core = producer().core();
+    while (core.onState(() -> core.controller().mempoolSize(), 10) > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+    }
+    quiesce();
+  }
+
   /** Stops the load generator's sending only. */
   public void quiesceLoad() {
     if (load != null) {
@@ -259,7 +274,7 @@ public final class Devnet implements AutoCloseable {
   }
 
   /**
-   * Checks every transaction sent: each valid one is in a block, each invalid one was rejected by
+   * Checks every transaction sent: each valid one is in a block of the producer's chain, each invalid one was rejected by
    * every node with its expected reason (T3 with missing_active or irrelevant_sig) and is in no block.
    * Call after {@link #quiesce} and {@link #awaitAgreement}.
    */
@@ -274,7 +289,7 @@ public final class Devnet implements AutoCloseable {
     List<String> problems = new ArrayList<>();
     for (LoadGenerator.Sent s : load.sent()) {
       LoadScenario.Planned p = s.planned();
-      boolean included = load.ledger().includedIn(p.id()).isPresent();
+      boolean included = inProducerChain(p.id());
       if (p.expected() == Expected.ACCEPT) {
         validSent++;
         if (included) {
@@ -308,6 +323,16 @@ public final class Devnet implements AutoCloseable {
       }
     }
     return new Check(members.size(), validSent, validIncluded, invalidSent, right, invalidIncluded, wrong, unseen, problems);
+  }
+
+  /** True if the producer's committed chain holds the transaction (validators agree with it). */
+  private boolean inProducerChain(Bytes txId) {
+    try {
+      CoreChainModule core = producer().core();
+      return core.onState(() -> core.controller().store().state().transactionLocation(txId).isPresent(), 10);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the producer's chain: " + e, e);
+    }
   }
 
   @Override

@@ -92,9 +92,7 @@ public final class DevnetCommand implements Callable<Integer> {
         }
       }
       if (duration != null && stopped.getCount() > 0) {
-        d.quiesceLoad();
-        Thread.sleep(3000); // the producer includes what is still in its mempool
-        d.quiesce();
+        d.settle(Duration.ofSeconds(15)); // the producer includes what is still in its mempool
         List<Devnet.Standing> s = d.awaitAgreement(Duration.ofSeconds(20));
         Devnet.Check c = d.check();
         boolean agree = Devnet.agree(s);

@@ -30,9 +30,7 @@ class DevnetIT {
         Thread.sleep(1000);
       }
       assertThat(d.load().setupDone()).as("the seeds' accounts were created and set up").isTrue();
-      d.quiesceLoad();
-      Thread.sleep(3000); // the producer includes what is still in its mempool
-      d.quiesce();
+      d.settle(Duration.ofSeconds(15)); // the producer includes what is still in its mempool
       List<Devnet.Standing> s = d.awaitAgreement(Duration.ofSeconds(15));
       assertThat(Devnet.agree(s)).as("standings %s", s).isTrue();
       assertThat(s.get(0).head()).isGreaterThan(25);
@@ -49,9 +47,7 @@ class DevnetIT {
       Thread.sleep(8000);
       d.restartValidator(0);
       Thread.sleep(8000);
-      d.quiesceLoad();
-      Thread.sleep(3000);
-      d.quiesce();
+      d.settle(Duration.ofSeconds(15));
       List<Devnet.Standing> after = d.awaitAgreement(Duration.ofSeconds(20));
       assertThat(Devnet.agree(after)).as("standings after restart %s", after).isTrue();
       assertThat(after.get(1).head()).isGreaterThan(s.get(0).head() + 5);
