@@ -128,8 +128,12 @@ public final class RunCommand implements Callable<Integer> {
     GraphyneNode node = a.node();
     CountDownLatch done = new CountDownLatch(1);
     List<ServiceController.StopResult> results = new ArrayList<>();
+    // The report is printed by whichever thread stops the node, before the stop completes: on
+    // SIGTERM that is the shutdown hook, and the JVM halts as soon as the hook returns, so the main
+    // thread would race the halt if it printed.
     ShutdownHook hook = new ShutdownHook(node.services(), ShutdownHook.DEFAULT_BUDGET, r -> {
       results.addAll(r);
+      printStopped(out, om, results, node.status().headNum());
       done.countDown();
     });
     node.start();
@@ -148,6 +152,11 @@ public final class RunCommand implements Callable<Integer> {
     } else {
       done.await();
     }
+    return 0;
+  }
+
+  private static void printStopped(
+      PrintWriter out, ObjectMapper om, List<ServiceController.StopResult> results, long head) {
     ObjectNode stopped = om.createObjectNode();
     ArrayNode arr = stopped.putArray("stopped");
     for (ServiceController.StopResult r : results) {
@@ -156,10 +165,13 @@ public final class RunCommand implements Callable<Integer> {
       o.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
       o.put("millis", r.millis());
     }
-    stopped.put("head", node.status().headNum());
-    out.println(om.writeValueAsString(stopped));
+    stopped.put("head", head);
+    try {
+      out.println(om.writeValueAsString(stopped));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
     out.flush();
-    return 0;
   }
 
   /** The chain a configuration runs (public presets, or the devnet's genesis). */
