@@ -1,19 +1,9 @@
 package io.graphyne.bench.codec;
 
-import io.graphyne.protocol.BlockHeader;
-import io.graphyne.protocol.Bytes;
-import io.graphyne.protocol.ObjectId;
+import io.graphyne.bench.RealBlocks;
 import io.graphyne.protocol.ProcessedTransaction;
 import io.graphyne.protocol.SignedBlock;
-import io.graphyne.protocol.SignedBlockHeader;
-import io.graphyne.protocol.SignedTransaction;
-import io.graphyne.protocol.Transaction;
 import io.graphyne.protocol.codec.Codecs;
-import io.graphyne.testing.Vectors;
-import io.graphyne.util.Hex;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -49,18 +39,7 @@ public class BlockCodecBenchmark {
 
   @Setup(Level.Trial)
   public void setup() {
-    List<SignedTransaction> real = new ArrayList<>();
-    Vectors.jsonLines("private-chain/transactions.jsonl")
-        .forEach(t -> real.add(Codecs.decode(SignedTransaction.class, Hex.decode(t.get("hex").asText()))));
-    List<ProcessedTransaction> txs = new ArrayList<>();
-    for (int i = 0; i < txPerBlock; i++) {
-      txs.add(new ProcessedTransaction(real.get(i % real.size()), List.of()));
-    }
-    BlockHeader header =
-        new BlockHeader(Bytes.zeros(20), Instant.ofEpochSecond(1_700_000_000L), ObjectId.witness(1),
-            SignedBlock.merkleRoot(txs), List.of());
-    SignedBlock block = new SignedBlock(new SignedBlockHeader(header, Bytes.zeros(65)), txs);
-    blockBytes = block.toBytes();
+    blockBytes = RealBlocks.block(txPerBlock).toBytes();
   }
 
   @Benchmark

@@ -1,5 +1,6 @@
 package io.graphyne.bench.p2p;
 
+import io.graphyne.bench.RealBlocks;
 import io.graphyne.p2p.message.Message;
 import io.graphyne.p2p.message.Messages;
 import io.graphyne.p2p.transport.FrameDecoder;
@@ -7,21 +8,10 @@ import io.graphyne.p2p.transport.FrameEncoder;
 import io.graphyne.p2p.transport.MessageCodec;
 import io.graphyne.p2p.transport.StcpDecryptor;
 import io.graphyne.p2p.transport.StcpEncryptor;
-import io.graphyne.protocol.BlockHeader;
 import io.graphyne.protocol.Bytes;
-import io.graphyne.protocol.ObjectId;
-import io.graphyne.protocol.ProcessedTransaction;
 import io.graphyne.protocol.SignedBlock;
-import io.graphyne.protocol.SignedBlockHeader;
-import io.graphyne.protocol.SignedTransaction;
-import io.graphyne.protocol.codec.Codecs;
-import io.graphyne.testing.Vectors;
-import io.graphyne.util.Hex;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,17 +50,7 @@ public class WireBenchmark {
 
   @Setup(Level.Trial)
   public void setup() {
-    List<SignedTransaction> real = new ArrayList<>();
-    Vectors.jsonLines("private-chain/transactions.jsonl")
-        .forEach(t -> real.add(Codecs.decode(SignedTransaction.class, Hex.decode(t.get("hex").asText()))));
-    List<ProcessedTransaction> txs = new ArrayList<>();
-    for (int i = 0; i < txPerBlock; i++) {
-      txs.add(new ProcessedTransaction(real.get(i % real.size()), List.of()));
-    }
-    BlockHeader header =
-        new BlockHeader(Bytes.zeros(20), Instant.ofEpochSecond(1_700_000_000L), ObjectId.witness(1),
-            SignedBlock.merkleRoot(txs), List.of());
-    SignedBlock block = new SignedBlock(new SignedBlockHeader(header, Bytes.wrap(new byte[65])), txs);
+    SignedBlock block = RealBlocks.block(txPerBlock);
     raw = Bytes.wrap(block.toBytes());
     id = block.id();
     byte[] key = new byte[32];
