@@ -61,7 +61,8 @@ public final class Explain {
     return root;
   }
 
-  static ArrayNode keys(Iterable<PublicKey> keys, String prefix) {
+  /** Keys as a JSON array of their text form with {@code prefix}. */
+  public static ArrayNode keys(Iterable<PublicKey> keys, String prefix) {
     ArrayNode a = F.arrayNode();
     for (PublicKey k : keys) {
       a.add(k.toString(prefix));
@@ -69,7 +70,8 @@ public final class Explain {
     return a;
   }
 
-  static ArrayNode ids(Iterable<ObjectId> ids) {
+  /** Object ids as a JSON array of {@code "1.2.3"} strings. */
+  public static ArrayNode ids(Iterable<ObjectId> ids) {
     ArrayNode a = F.arrayNode();
     for (ObjectId id : ids) {
       a.add(id.toString());

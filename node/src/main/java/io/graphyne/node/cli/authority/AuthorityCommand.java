@@ -61,22 +61,6 @@ public final class AuthorityCommand implements Runnable {
     spec.commandLine().getOut().flush();
   }
 
-  static ArrayNode keys(Iterable<PublicKey> keys, String prefix) {
-    ArrayNode a = F.arrayNode();
-    for (PublicKey k : keys) {
-      a.add(k.toString(prefix));
-    }
-    return a;
-  }
-
-  static ArrayNode ids(Iterable<ObjectId> ids) {
-    ArrayNode a = F.arrayNode();
-    for (ObjectId id : ids) {
-      a.add(id.toString());
-    }
-    return a;
-  }
-
   /** A transaction loaded with its signers recovered. */
   record Loaded(SignedTransaction tx, List<PublicKey> signers, List<OpRequirement> ops) {}
 
@@ -121,11 +105,11 @@ public final class AuthorityCommand implements Runnable {
       if (v.failedAccount() != null) {
         out.put("failed_account", v.failedAccount().toString());
       }
-      out.set("signers", keys(l.signers(), o.prefix()));
-      out.set("used", keys(v.used(), o.prefix()));
-      out.set("unused", keys(v.unused(), o.prefix()));
-      out.set("required_active", ids(v.requiredActive()));
-      out.set("required_owner", ids(v.requiredOwner()));
+      out.set("signers", Explain.keys(l.signers(), o.prefix()));
+      out.set("used", Explain.keys(v.used(), o.prefix()));
+      out.set("unused", Explain.keys(v.unused(), o.prefix()));
+      out.set("required_active", Explain.ids(v.requiredActive()));
+      out.set("required_owner", Explain.ids(v.requiredOwner()));
       ArrayNode unknown = F.arrayNode();
       java.util.TreeSet<ObjectId> req = new java.util.TreeSet<>(v.requiredActive());
       req.addAll(v.requiredOwner());
@@ -171,7 +155,7 @@ public final class AuthorityCommand implements Runnable {
           ? WalletApis.minimizeRequiredSignatures(l.ops(), l.signers(), available, view, o.params())
           : WalletApis.requiredSignatures(l.ops(), l.signers(), available, view, o.params());
       ObjectNode out = F.objectNode();
-      out.set("keys", keys(r, o.prefix()));
+      out.set("keys", Explain.keys(r, o.prefix()));
       out.put("minimized", minimize);
       print(spec, out);
       return 0;
@@ -191,7 +175,7 @@ public final class AuthorityCommand implements Runnable {
       MapAuthorityView view = o.view();
       Loaded l = load(o, tx);
       ObjectNode out = F.objectNode();
-      out.set("keys", keys(WalletApis.potentialSignatures(l.ops(), l.signers(), view, o.params()), o.prefix()));
+      out.set("keys", Explain.keys(WalletApis.potentialSignatures(l.ops(), l.signers(), view, o.params()), o.prefix()));
       ArrayNode addrs = F.arrayNode();
       for (var a : WalletApis.potentialAddressSignatures(l.ops(), l.signers(), view, o.params())) {
         addrs.add(a.toString(o.prefix()));
@@ -259,7 +243,7 @@ public final class AuthorityCommand implements Runnable {
       out.put("role", AuthorityView.Role.parse(role).jsonName());
       ArrayNode sets = F.arrayNode();
       for (SortedSet<PublicKey> s : r.sets()) {
-        sets.add(keys(s, o.prefix()));
+        sets.add(Explain.keys(s, o.prefix()));
       }
       out.set("sets", sets);
       ObjectNode holders = F.objectNode();
