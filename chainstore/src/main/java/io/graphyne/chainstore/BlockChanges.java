@@ -176,9 +176,15 @@ public final class BlockChanges extends StateReader implements AutoCloseable {
   /** Adds (or re-times) an id in the recent-transaction index. */
   public void addRecentTransaction(Bytes txId, long expiration) {
     check();
-    Optional<Long> old = recentTransactionExpiration(txId);
-    old.ifPresent(e -> overlay.delete(Column.RECENT_TX_BY_EXPIRATION, Schema.expirationKey(e, txId)));
-    put(Schema.RECENT_TX, txId, RecentTransactionPb.newBuilder().setExpiration(expiration).build());
+    byte[] key = Schema.RECENT_TX.keys().encode(txId);
+    // One read serves both the old index entry and the undo record of the put below.
+    byte[] oldRaw = overlay.get(Column.RECENT_TX, key);
+    if (oldRaw != null) {
+      long e = Schema.RECENT_TX.values().decode(oldRaw).getExpiration();
+      overlay.delete(Column.RECENT_TX_BY_EXPIRATION, Schema.expirationKey(e, txId));
+    }
+    overlay.put(Column.RECENT_TX, key,
+        Schema.RECENT_TX.values().encode(RecentTransactionPb.newBuilder().setExpiration(expiration).build()), oldRaw);
     overlay.put(Column.RECENT_TX_BY_EXPIRATION, Schema.expirationKey(expiration, txId), new byte[0]);
   }
 

@@ -3,7 +3,9 @@ package io.graphyne.chainstore.kv;
 import io.graphyne.chainstore.ChainStoreException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -15,15 +17,42 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * The in-memory engine for tests and tools. Batches are applied under a write lock, so readers
  * never see half a batch; snapshots and cursors copy the data they cover (fine for test sizes).
+ * Each column is a hash map (point reads and writes, the hot path of block application) plus a
+ * sorted copy of the same entries for cursors, built on a column's first iteration and kept in
+ * step from then on; columns never iterated (transaction locations, ids) never pay for sorting.
  */
 public final class MemoryKvStore implements KvStore {
+  /** Sorted entries of the columns iterated so far (absent = not built yet); values shared with {@link #index}. */
   private final Map<Column, NavigableMap<byte[], byte[]>> data = new EnumMap<>(Column.class);
+  /** Every entry, by key equality. */
+  private final Map<Column, Map<Key, byte[]>> index = new EnumMap<>(Column.class);
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile boolean closed;
 
   public MemoryKvStore() {
     for (Column c : Column.values()) {
-      data.put(c, new TreeMap<>(Keys::compare));
+      index.put(c, new HashMap<>());
+    }
+  }
+
+  /** A key for the hash index: equality and hash of the bytes (never modified once stored). */
+  private static final class Key {
+    private final byte[] bytes;
+    private final int hash;
+
+    Key(byte[] bytes) {
+      this.bytes = bytes;
+      this.hash = Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.hash == hash && Arrays.equals(k.bytes, bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
   }
 
@@ -32,7 +61,7 @@ public final class MemoryKvStore implements KvStore {
     lock.readLock().lock();
     try {
       checkOpen();
-      byte[] v = data.get(column).get(key);
+      byte[] v = index.get(column).get(new Key(key));
       return v == null ? null : v.clone();
     } finally {
       lock.readLock().unlock();
@@ -44,10 +73,33 @@ public final class MemoryKvStore implements KvStore {
     lock.readLock().lock();
     try {
       checkOpen();
-      return new ListCursor(range(data.get(column), fromInclusive, toExclusive));
+      NavigableMap<byte[], byte[]> m = data.get(column);
+      if (m != null) {
+        return new ListCursor(range(m, fromInclusive, toExclusive));
+      }
     } finally {
       lock.readLock().unlock();
     }
+    lock.writeLock().lock();
+    try {
+      checkOpen();
+      return new ListCursor(range(sorted(column), fromInclusive, toExclusive));
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The sorted entries of a column, built from the hash index on first use (write lock held). */
+  private NavigableMap<byte[], byte[]> sorted(Column column) {
+    NavigableMap<byte[], byte[]> m = data.get(column);
+    if (m == null) {
+      m = new TreeMap<>(Keys::compare);
+      for (Map.Entry<Key, byte[]> e : index.get(column).entrySet()) {
+        m.put(e.getKey().bytes, e.getValue());
+      }
+      data.put(column, m);
+    }
+    return m;
   }
 
   static List<byte[][]> range(NavigableMap<byte[], byte[]> map, byte[] from, byte[] to) {
@@ -75,13 +127,30 @@ public final class MemoryKvStore implements KvStore {
     try {
       checkOpen();
       for (KvBatch.Op op : batch.ops()) {
-        NavigableMap<byte[], byte[]> m = data.get(op.column());
+        NavigableMap<byte[], byte[]> m = data.get(op.column()); // null: not sorted yet
+        Map<Key, byte[]> h = index.get(op.column());
         switch (op.kind()) {
-          case PUT -> m.put(op.key().clone(), op.value().clone());
-          case DELETE -> m.remove(op.key());
+          case PUT -> {
+            byte[] k = op.key().clone();
+            byte[] v = op.value().clone();
+            h.put(new Key(k), v);
+            if (m != null) {
+              m.put(k, v);
+            }
+          }
+          case DELETE -> {
+            h.remove(new Key(op.key()));
+            if (m != null) {
+              m.remove(op.key());
+            }
+          }
           case DELETE_RANGE -> {
             if (Keys.compare(op.key(), op.value()) < 0) {
-              m.subMap(op.key(), true, op.value(), false).clear();
+              NavigableMap<byte[], byte[]> sub = sorted(op.column()).subMap(op.key(), true, op.value(), false);
+              for (byte[] k : sub.keySet()) {
+                h.remove(new Key(k));
+              }
+              sub.clear();
             }
           }
         }
@@ -97,8 +166,18 @@ public final class MemoryKvStore implements KvStore {
     try {
       checkOpen();
       Map<Column, NavigableMap<byte[], byte[]>> copy = new EnumMap<>(Column.class);
-      for (Map.Entry<Column, NavigableMap<byte[], byte[]>> e : data.entrySet()) {
-        copy.put(e.getKey(), new TreeMap<>(e.getValue()));
+      for (Map.Entry<Column, Map<Key, byte[]>> e : index.entrySet()) {
+        NavigableMap<byte[], byte[]> sortedAlready = data.get(e.getKey());
+        NavigableMap<byte[], byte[]> m;
+        if (sortedAlready != null) {
+          m = new TreeMap<>(sortedAlready);
+        } else {
+          m = new TreeMap<>(Keys::compare);
+          for (Map.Entry<Key, byte[]> w : e.getValue().entrySet()) {
+            m.put(w.getKey().bytes, w.getValue());
+          }
+        }
+        copy.put(e.getKey(), m);
       }
       return new Snapshot(copy);
     } finally {
@@ -111,7 +190,7 @@ public final class MemoryKvStore implements KvStore {
     lock.readLock().lock();
     try {
       checkOpen();
-      return data.get(column).size();
+      return index.get(column).size();
     } finally {
       lock.readLock().unlock();
     }

@@ -205,6 +205,41 @@ abstract class AbstractKvStoreContractTest {
     }
   }
 
+  /** Iterations and range deletes interleaved with writes: point reads and cursors stay in step. */
+  @Test
+  void interleavedIterationMatchesAReferenceMap() {
+    SplittableRandom rnd = new SplittableRandom(7);
+    TreeMap<byte[], byte[]> model = new TreeMap<>(Keys::compare);
+    for (int round = 0; round < 150; round++) {
+      KvBatch batch = new KvBatch();
+      for (int i = 0; i < 8; i++) {
+        byte[] k = b(rnd.nextInt(4), rnd.nextInt(256));
+        if (rnd.nextInt(4) == 0) {
+          batch.delete(Column.RECENT_TX, k);
+          model.remove(k);
+        } else {
+          byte[] v = b(rnd.nextInt(256), rnd.nextInt(256));
+          batch.put(Column.RECENT_TX, k, v);
+          model.put(k, v);
+        }
+      }
+      if (round % 37 == 36) {
+        byte[] from = b(rnd.nextInt(4), 0);
+        byte[] to = b(from[0], 128);
+        batch.deleteRange(Column.RECENT_TX, from, to);
+        model.subMap(from, true, to, false).clear();
+      }
+      store.commit(batch);
+      if (round % 25 == 24) {
+        assertThat(keys(store.iterate(Column.RECENT_TX, null, null))).containsExactlyElementsOf(model.keySet());
+      }
+      byte[] probe = b(rnd.nextInt(4), rnd.nextInt(256));
+      assertThat(store.get(Column.RECENT_TX, probe)).isEqualTo(model.get(probe));
+    }
+    assertThat(keys(store.iterate(Column.RECENT_TX, null, null))).containsExactlyElementsOf(model.keySet());
+    assertThat(store.count(Column.RECENT_TX)).isEqualTo(model.size());
+  }
+
   @Test
   void closedStoreFailsWithTypedError() {
     store.close();
