@@ -1,5 +1,6 @@
 package io.graphyne.chainstore;
 
+import io.graphyne.chainstore.kv.MemoryKvStore;
 import io.graphyne.chainstore.kv.Column;
 import io.graphyne.chainstore.kv.KvBatch;
 import io.graphyne.chainstore.kv.KvCursor;
@@ -73,7 +74,7 @@ final class Overlay implements KvReader {
     }
     List<byte[][]> entries = new ArrayList<>(merged.size());
     merged.forEach((k, v) -> entries.add(new byte[][] {k.clone(), v.clone()}));
-    return new ListCursor(entries);
+    return new MemoryKvStore.ListCursor(entries);
   }
 
   void put(Column column, byte[] key, byte[] value) {
@@ -136,33 +137,4 @@ final class Overlay implements KvReader {
     return previous.size();
   }
 
-  private static final class ListCursor implements KvCursor {
-    private final List<byte[][]> entries;
-    private int pos = -1;
-
-    ListCursor(List<byte[][]> entries) {
-      this.entries = entries;
-    }
-
-    @Override
-    public boolean next() {
-      if (pos < entries.size()) {
-        pos++;
-      }
-      return pos < entries.size();
-    }
-
-    @Override
-    public byte[] key() {
-      return entries.get(pos)[0];
-    }
-
-    @Override
-    public byte[] value() {
-      return entries.get(pos)[1];
-    }
-
-    @Override
-    public void close() {}
-  }
 }

@@ -245,11 +245,11 @@ public final class MemoryKvStore implements KvStore {
   }
 
   /** A cursor over materialized entries. */
-  static final class ListCursor implements KvCursor {
+  public static final class ListCursor implements KvCursor {
     private final List<byte[][]> entries;
     private int pos = -1;
 
-    ListCursor(List<byte[][]> entries) {
+    public ListCursor(List<byte[][]> entries) {
       this.entries = entries;
     }
 

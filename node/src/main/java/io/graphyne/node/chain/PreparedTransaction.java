@@ -1,7 +1,6 @@
 package io.graphyne.node.chain;
 
 import io.graphyne.authority.TransactionAuthority;
-import io.graphyne.crypto.Hashes;
 import io.graphyne.crypto.Recovery;
 import io.graphyne.crypto.RecoveryFailure;
 import io.graphyne.crypto.Secp256k1;
@@ -38,8 +37,7 @@ public final class PreparedTransaction {
     this.unsignedSize = unsigned.length;
     this.id = Transaction.idFromUnsignedBytes(unsigned);
     this.sigDigest = Transaction.sigDigestFromUnsignedBytes(chainId, unsigned).toArray();
-    byte[] processed = Codecs.encode(tx);
-    this.merkleDigest = Hashes.sha256(processed);
+    this.merkleDigest = tx.merkleDigest().unsafeArray();
     int n = tx.signed().signatures().size();
     this.signedSize = unsigned.length + varintSize(n) + n * Secp256k1.SIGNATURE_SIZE;
     this.invalid = TransactionValidator.validate(tx.transaction());

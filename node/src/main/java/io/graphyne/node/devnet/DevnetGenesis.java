@@ -1,11 +1,11 @@
 package io.graphyne.node.devnet;
 
+import io.graphyne.node.genesis.Genesis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.graphyne.crypto.Hashes;
 import io.graphyne.protocol.Address;
 import io.graphyne.protocol.Bytes;
 import java.io.IOException;
@@ -117,7 +117,7 @@ public final class DevnetGenesis {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return new Generated(bytes, Bytes.wrap(Hashes.sha256(bytes)), ts, names, accounts, blockInterval);
+    return new Generated(bytes, Genesis.chainIdOf(bytes), ts, names, accounts, blockInterval);
   }
 
   /** Chain parameters as a bitshares-core private chain has them, with the devnet's block interval. */
@@ -181,6 +181,6 @@ public final class DevnetGenesis {
 
   /** The chain id of an existing genesis file: sha256 of its bytes. */
   public static Bytes chainIdOf(Path file) throws IOException {
-    return Bytes.wrap(Hashes.sha256(Files.readAllBytes(file)));
+    return Genesis.chainIdOf(Files.readAllBytes(file));
   }
 }

@@ -95,6 +95,11 @@ public record Genesis(
     return parse(Files.readAllBytes(file));
   }
 
+  /** A Graphene chain id: SHA-256 of the genesis file's exact bytes. */
+  public static Bytes chainIdOf(byte[] genesisFileBytes) {
+    return Bytes.wrap(Hashes.sha256(genesisFileBytes));
+  }
+
   /**
    * Parses genesis JSON. Malformed input gives {@link DecodeException} (BAD_JSON) or
    * IllegalArgumentException naming the field.
@@ -103,7 +108,7 @@ public record Genesis(
     if (bytes.length > MAX_BYTES) {
       throw new IllegalArgumentException("genesis is " + bytes.length + " bytes, more than " + MAX_BYTES);
     }
-    Bytes chainId = Bytes.wrap(Hashes.sha256(bytes));
+    Bytes chainId = chainIdOf(bytes);
     JsonNode root = ProtocolJson.parse(new String(bytes, StandardCharsets.UTF_8));
     if (!root.isObject()) {
       throw new IllegalArgumentException("genesis must be a JSON object");
