@@ -182,6 +182,13 @@ public final class ReplayBench {
           ",\"replay_%dt\":{\"cpu_seconds\":%.3f,\"sig_per_cpu_s\":%.0f,\"seconds\":%.3f,\"blocks\":%d,\"transactions\":%d,\"signatures\":%d,\"tx_per_s\":%.0f,\"sig_per_s\":%.0f,\"vs_2t_ceiling\":%.3f,\"state_hash\":\"%s\"}",
           threads, bestCpu, last.signatures() / bestCpu, best, last.blocks(), last.transactions(), last.signatures(), tps, sps, ceiling2 > 0 ? sps / ceiling2 : 0,
           last.stateHash().toHex()));
+      // where the time went: busy seconds per pipeline stage (split = decoding on the reading thread)
+      StringBuilder st = new StringBuilder();
+      for (BlockPipeline.StageMetrics m : last.stages()) {
+        st.append(st.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":%.3f", m.stage(), m.busyNanos() / 1e9));
+        System.err.printf("  stage %-10s %8.3f s busy, %d events%n", m.stage(), m.busyNanos() / 1e9, m.events());
+      }
+      json.insert(json.length() - 1, ",\"stage_busy_seconds\":{" + st + "}");
     }
     json.append(String.format(Locale.ROOT, ",\"load_average\":\"%s\"", loadAverage()));
     json.append('}');
