@@ -310,6 +310,12 @@ public final class SyncManager {
       }
     }
     if (batch.isEmpty()) {
+      if (p.idsToFetch.isEmpty() && p.inFlight.isEmpty() && p.idsRequestedAt < 0) {
+        // every block this peer offered arrived from other peers meanwhile: ask it again. Without
+        // this the peer keeps the answer it gave to our last synopsis, in which we lacked blocks,
+        // so it goes on believing we need sync items and advertises nothing (no transactions) to us
+        requestIds(s, p, chain.synopsis());
+      }
       return false;
     }
     if (p.inFlight.isEmpty()) {
