@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * (B0-B9, T1-T9; see {@link Reason}), keeps a fork database of reversible blocks and switches
  * forks through the store's undo records (longest chain wins, never below LIB), runs the witness
  * schedule, maintenance and irreversibility, and keeps a mempool of transactions validated
- * against head state.
+ * in a pending state on top of the head (re-validated after every block and fork switch).
  *
  * <p>Signatures are recovered before blocks and transactions get here ({@link PreparedBlock},
  * {@link PreparedTransaction}; the pipeline does it in parallel): the controller only reads the
