@@ -46,6 +46,17 @@ class TrxRelayIT {
     final Set<Bytes> arrived = ConcurrentHashMap.newKeySet();
     final ExecutorService judgeThread = Executors.newSingleThreadExecutor();
     final Function<SignedTransaction, TxVerdict> judge;
+    /** While set, verdicts are withheld (the node is slow) until {@link #release}. */
+    volatile boolean hold;
+    final java.util.Queue<CompletableFuture<TxVerdict>> held = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    void release() {
+      hold = false;
+      CompletableFuture<TxVerdict> f;
+      while ((f = held.poll()) != null) {
+        f.complete(TxVerdict.INVALID);
+      }
+    }
 
     Judging(Function<SignedTransaction, TxVerdict> judge) {
       this.judge = judge;
@@ -84,6 +95,11 @@ class TrxRelayIT {
     @Override
     public CompletionStage<TxVerdict> transactionArrived(SignedTransaction transaction, PeerRef from) {
       arrived.add(transaction.transaction().id());
+      if (hold) {
+        CompletableFuture<TxVerdict> f = new CompletableFuture<>();
+        held.add(f);
+        return f;
+      }
       return CompletableFuture.supplyAsync(() -> judge.apply(transaction), judgeThread);
     }
 
@@ -185,5 +201,22 @@ class TrxRelayIT {
     a.broadcast(Message.Trx.of(valid));
     SessionBehaviourIT.waitFor(() -> chainC.arrived.contains(valid.transaction().id()));
     assertThat(b.cachedMessages()).isEqualTo(1);
+  }
+
+  @Test
+  void aSlowNodeHoldsAtMostTheBoundOfVerdictsPerPeerThenResumes() throws Exception {
+    chainB.hold = true;
+    int n = 100;
+    for (int i = 0; i < n; i++) {
+      a.broadcast(Message.Trx.of(variant(10_000 + i, false)));
+    }
+    SessionBehaviourIT.waitFor(() -> chainB.arrived.size() == io.graphyne.p2p.session.SyncManager.MAX_VALIDATING_PER_PEER);
+    Thread.sleep(500); // B asks for nothing more while the verdicts are outstanding
+    assertThat(chainB.arrived).hasSize(io.graphyne.p2p.session.SyncManager.MAX_VALIDATING_PER_PEER);
+    assertThat(sessionOfA().closeReason()).isEmpty();
+    chainB.release();
+    SessionBehaviourIT.waitFor(() -> b.transactionsReceived().invalid() == n);
+    assertThat(chainB.arrived).hasSize(n);
+    assertThat(chainC.arrived).isEmpty();
   }
 }
