@@ -150,7 +150,7 @@ public final class ReplayBench {
         ChainStore store;
         if (storeKind.equals("rocksdb")) {
           dbDir = Files.createTempDirectory("graphyne-replay-bench");
-          store = ChainStore.openRocksDb(dbDir, genesis.chainId(), RocksConfig.defaults(), StoreOptions.defaults());
+          store = ChainStore.openRocksDb(dbDir, genesis.chainId(), RocksConfig.defaults(), StoreOptions.pipelined());
         } else {
           store = ChainStore.inMemory(genesis.chainId());
         }
