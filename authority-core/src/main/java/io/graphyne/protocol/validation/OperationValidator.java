@@ -595,8 +595,10 @@ public final class OperationValidator {
     return a.accountAuths().size() + a.keyAuths().size() + a.addressAuths().size();
   }
 
-  /** The owner/active authority rules of account_create and account_update (spec/authority.md §1.3). */
-  private static ValidationError newAuthority(Operation op, String path, Authority a) {
+  private static final String IMPOSSIBLE = "impossible authority threshold (weights below threshold)";
+
+  /** An account authority has members and no address_auths (spec/authority.md §1.3). */
+  private static ValidationError authorityMembers(Operation op, String path, Authority a) {
     if (a == null) {
       return err(op, path, "missing authority");
     }
@@ -606,10 +608,13 @@ public final class OperationValidator {
     if (!a.addressAuths().isEmpty()) {
       return err(op, path + ".address_auths", "authority must not have address_auths");
     }
-    if (isImpossible(a)) {
-      return err(op, path, "impossible authority threshold (weights below threshold)");
-    }
     return null;
+  }
+
+  /** The owner/active authority rules of account_update: members, no addresses, not impossible. */
+  private static ValidationError newAuthority(Operation op, String path, Authority a) {
+    ValidationError e = authorityMembers(op, path, a);
+    return e != null || !isImpossible(a) ? e : err(op, path, IMPOSSIBLE);
   }
 
   /** {@code validate_special_authority}. */
@@ -683,9 +688,16 @@ public final class OperationValidator {
     if (o.referrerPercent() > HUNDRED_PERCENT) {
       return err(o, "referrer_percent", "referrer_percent above 100%");
     }
-    e = newAuthority(o, "owner", o.owner());
+    // account.cpp order: both members checks first, then both impossibility checks
+    e = authorityMembers(o, "owner", o.owner());
     if (e == null) {
-      e = newAuthority(o, "active", o.active());
+      e = authorityMembers(o, "active", o.active());
+    }
+    if (e == null && isImpossible(o.owner())) {
+      e = err(o, "owner", IMPOSSIBLE);
+    }
+    if (e == null && isImpossible(o.active())) {
+      e = err(o, "active", IMPOSSIBLE);
     }
     if (e == null) {
       e = accountOptions(o, "options", o.options());
