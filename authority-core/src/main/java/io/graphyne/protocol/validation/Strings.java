@@ -4,7 +4,10 @@ package io.graphyne.protocol.validation;
 final class Strings {
   private Strings() {}
 
-  /** UTF-8 byte length without encoding (unpaired surrogates count as the 1-byte '?' Java writes). */
+  /**
+   * The wire length in bytes, without encoding: valid characters count their UTF-8 size; an
+   * unpaired surrogate is one escaped wire byte ({@code FcReader.string}'s surrogateescape mapping).
+   */
   static int utf8Length(String s) {
     int n = 0;
     int len = s.length();
