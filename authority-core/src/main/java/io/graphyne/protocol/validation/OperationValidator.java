@@ -138,8 +138,13 @@ public final class OperationValidator {
   public static final int MAX_BLOCK_INTERVAL = 30;
   public static final long MIN_TRANSACTION_SIZE_LIMIT = 1024;
   public static final long MIN_BLOCK_SIZE_LIMIT = MIN_TRANSACTION_SIZE_LIMIT * 5;
-  /** Proposal nesting accepted (the decoder's depth bound is far higher; kept from the node's rule). */
-  public static final int MAX_PROPOSAL_DEPTH = 8;
+  /**
+   * Recursion guard for proposals inside proposals. bitshares-core's validate() has no nesting limit
+   * (only unpacking's GRAPHENE_MAX_NESTED_OBJECTS = 200 bounds it), and {@code FcReader}'s depth
+   * budget of 200 struct levels keeps decoded data well below this, so only hand-built values can
+   * reach it. (The node's earlier bound of 8 could reject a block bitshares-core accepts.)
+   */
+  public static final int MAX_PROPOSAL_DEPTH = 200;
   /** {@code ticket_type::TICKET_TYPE_COUNT}; {@code liquid} is 0. */
   public static final int TICKET_TYPE_COUNT = 5;
   /** {@code black_swan_response_type::BSRM_TYPE_COUNT}. */

@@ -1,12 +1,15 @@
 package io.graphyne.protocol.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.graphyne.protocol.Address;
 import io.graphyne.protocol.ObjectId;
 import io.graphyne.protocol.Operation;
 import io.graphyne.protocol.PublicKey;
 import io.graphyne.protocol.Transaction;
+import io.graphyne.protocol.codec.Codecs;
+import io.graphyne.protocol.codec.DecodeException;
 import io.graphyne.protocol.ops.AccountCreateOperation;
 import io.graphyne.protocol.ops.BalanceClaimOperation;
 import io.graphyne.protocol.ops.ProposalCreateOperation;
@@ -73,6 +76,16 @@ class ValidationEdgeCasesTest {
     TransferOperation self = new TransferOperation(ZERO, ObjectId.account(10), ObjectId.account(10), new Asset(1, ObjectId.asset(0)), null, List.of());
     assertThat(OperationValidator.validate(nest(self, 2)))
         .hasToString("proposal_create.proposed_ops[0].proposal_create.proposed_ops[0].transfer.to: from and to must differ");
+  }
+
+  @Test
+  void decodableNestingIsAlwaysWithinTheGuard() {
+    // 40 proposals deep decode and validate, as in bitshares-core; the decoder refuses nesting that
+    // could reach the recursion guard.
+    byte[] forty = Codecs.encode(new Transaction(0, 0, T, List.of(nest(transfer(), 40)), List.of()));
+    assertThat(OperationValidator.validate(Codecs.decode(Transaction.class, forty))).isNull();
+    byte[] deep = Codecs.encode(new Transaction(0, 0, T, List.of(nest(transfer(), OperationValidator.MAX_PROPOSAL_DEPTH)), List.of()));
+    assertThatThrownBy(() -> Codecs.decode(Transaction.class, deep)).isInstanceOf(DecodeException.class);
   }
 
   @Test
