@@ -139,10 +139,10 @@ def main():
             return "io.graphyne.protocol.PublicKey"
         if t == "address":
             return "io.graphyne.protocol.Address"
+        if t == "vote_id_type":  # before the "_id_type" suffix rule: a vote id is not an object id
+            return "io.graphyne.protocol.VoteId"
         if t == "object_id_type" or t in id_types or t.endswith("_id_type"):
             return "io.graphyne.protocol.ObjectId"
-        if t == "vote_id_type":
-            return "io.graphyne.protocol.VoteId"
         if t == "operation":
             return "io.graphyne.protocol.Operation"
         if t in variants:

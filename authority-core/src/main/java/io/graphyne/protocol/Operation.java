@@ -16,8 +16,11 @@ public interface Operation {
     return Operations.tagOf(getClass());
   }
 
-  /** bitshares-core's name, e.g. {@code transfer}. */
-  default String name() {
+  /**
+   * bitshares-core's name of the operation, e.g. {@code transfer}. (Not {@code name()}: records
+   * such as account_create and worker_create have a {@code name} field of their own.)
+   */
+  default String operationName() {
     return Schema.OPERATION_NAMES.get(tag());
   }
 

@@ -10,5 +10,5 @@ public record AccountOptions(
     @Fc(name = "voting_account", type = "account_id_type") io.graphyne.protocol.ObjectId votingAccount,
     @Fc(name = "num_witness", type = "uint16_t") int numWitness,
     @Fc(name = "num_committee", type = "uint16_t") int numCommittee,
-    @Fc(name = "votes", type = "flat_set<vote_id_type>") java.util.List<io.graphyne.protocol.ObjectId> votes,
+    @Fc(name = "votes", type = "flat_set<vote_id_type>") java.util.List<io.graphyne.protocol.VoteId> votes,
     @Fc(name = "extensions", type = "extensions_type") java.util.List<io.graphyne.protocol.StaticVariant> extensions) {}

@@ -604,10 +604,10 @@ public final class ChainController {
         Evaluator.apply(c, ops.get(i));
       } catch (Evaluator.OpFailure e) {
         s.rollbackTo(mark);
-        return TxResult.reject(Reason.T9_OPERATION, "operation " + i + " (" + ops.get(i).name() + "): " + e.getMessage(), t.id());
+        return TxResult.reject(Reason.T9_OPERATION, "operation " + i + " (" + ops.get(i).operationName() + "): " + e.getMessage(), t.id());
       } catch (RuntimeException e) {
         s.rollbackTo(mark);
-        return TxResult.reject(Reason.T9_OPERATION, "operation " + i + " (" + ops.get(i).name() + "): " + e, t.id());
+        return TxResult.reject(Reason.T9_OPERATION, "operation " + i + " (" + ops.get(i).operationName() + "): " + e, t.id());
       }
     }
     return new TxResult(Reason.ACCEPTED, null, null, t.id(), trusted);

@@ -315,11 +315,11 @@ final class Evaluator {
         throw new OpFailure("nested proposal_delete must target an older proposal");
       }
       if (!c.rules.customAuthoritiesActive() && isCaaOp(op)) {
-        throw new OpFailure(op.name() + " is not enabled before the BSIP40 hardfork");
+        throw new OpFailure(op.operationName() + " is not enabled before the BSIP40 hardfork");
       }
       OpRequirement r = RecordOpFields.requirement(op, c.rules.ignoreCustomOperationRequiredAuths());
       if (!r.other().isEmpty()) {
-        throw new OpFailure("proposed " + op.name() + " requires other authorities");
+        throw new OpFailure("proposed " + op.operationName() + " requires other authorities");
       }
       active.addAll(r.active());
       owner.addAll(r.owner());
