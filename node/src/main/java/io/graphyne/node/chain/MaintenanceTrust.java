@@ -23,7 +23,12 @@ public interface MaintenanceTrust {
     }
   }
 
-  /** The snapshot after maintenance at this block, or empty to keep the last known values. */
+  /**
+   * The snapshot after maintenance at this block, or empty when the source does not cover it (the
+   * controller then keeps the last known values, or learns the set from production when {@link
+   * ChainController.Options#witnessSetFromProduction()} is on). A snapshot with an empty witness
+   * list covers only the authorities.
+   */
   Optional<Snapshot> afterMaintenance(long blockNum, Instant blockTime, GlobalProperties current);
 
   /** Where the values come from, for verdicts and logs. */
