@@ -34,6 +34,28 @@ public interface MaintenanceTrust {
   /** Where the values come from, for verdicts and logs. */
   String source();
 
+  /** The first source that covers a maintenance (for a snapshot file plus a full node). */
+  static MaintenanceTrust firstOf(List<MaintenanceTrust> sources) {
+    List<MaintenanceTrust> list = List.copyOf(sources);
+    return new MaintenanceTrust() {
+      @Override
+      public Optional<Snapshot> afterMaintenance(long blockNum, Instant blockTime, GlobalProperties current) {
+        for (MaintenanceTrust t : list) {
+          Optional<Snapshot> s = t.afterMaintenance(blockNum, blockTime, current);
+          if (s.isPresent()) {
+            return s;
+          }
+        }
+        return Optional.empty();
+      }
+
+      @Override
+      public String source() {
+        return String.join(", then ", list.stream().map(MaintenanceTrust::source).toList());
+      }
+    };
+  }
+
   /** Keeps the genesis (or last known) active set: right for chains whose witnesses do not change. */
   MaintenanceTrust KEEP_LAST_KNOWN = new MaintenanceTrust() {
     @Override

@@ -109,79 +109,9 @@ class TrustedNodeTrustTest {
     return maintenances.get(maintenances.size() - 1)[1];
   }
 
-  static String time(long seconds) {
-    return FC_TIME.format(Instant.ofEpochSecond(seconds));
-  }
-
-  /** database_api.get_dynamic_global_properties as bitshares-core 7 answers it (its node is at our head). */
-  static ObjectNode dynamicGlobals(long maintenanceTime) {
-    ObjectNode o = F.objectNode();
-    o.put("id", "2.1.0");
-    o.put("head_block_number", head.headBlockNumber());
-    o.put("head_block_id", head.headBlockId().toHex());
-    o.put("time", time(head.time()));
-    o.put("current_witness", "1.6.1");
-    o.put("next_maintenance_time", time(head.nextMaintenanceTime()));
-    o.put("last_vote_tally_time", time(maintenanceTime));
-    o.put("last_budget_time", time(maintenanceTime));
-    o.put("witness_budget", 0);
-    o.put("total_pob", 0);
-    o.put("total_inactive", 0);
-    o.put("accounts_registered_this_interval", 0);
-    o.put("recently_missed_count", 0);
-    o.put("current_aslot", head.currentAslot());
-    o.put("recent_slots_filled", new java.math.BigInteger(1, head.recentSlotsFilled().toArray()).toString());
-    o.put("dynamic_flags", 0);
-    o.put("last_irreversible_block_num", head.lastIrreversibleBlockNum());
-    return o;
-  }
-
-  /** database_api.get_global_properties: the genesis parameters and the five active witnesses. */
-  static ObjectNode globals(List<String> activeWitnesses) throws IOException {
-    JsonNode g = ProtocolJson.parse(new String(java.nio.file.Files.readAllBytes(Vectors.path("private-chain/genesis.json")),
-        StandardCharsets.UTF_8));
-    ObjectNode o = F.objectNode();
-    o.put("id", "2.0.0");
-    o.set("parameters", g.get("initial_parameters"));
-    o.put("next_available_vote_id", 10);
-    o.set("active_committee_members", FakeCoreNode.strings(List.of("1.5.0", "1.5.1", "1.5.2", "1.5.3", "1.5.4")));
-    o.set("active_witnesses", FakeCoreNode.strings(activeWitnesses));
-    return o;
-  }
-
-  /** An account_object in bitshares-core 7's JSON shape. */
-  static ObjectNode account(AccountRecord a, Authority active) {
-    ObjectNode o = F.objectNode();
-    o.put("id", a.id().toString());
-    o.put("membership_expiration_date", "1969-12-31T23:59:59");
-    o.put("registrar", "1.2.0");
-    o.put("referrer", "1.2.0");
-    o.put("lifetime_referrer", "1.2.0");
-    o.put("network_fee_percentage", 2000);
-    o.put("lifetime_referrer_fee_percentage", 8000);
-    o.put("referrer_rewards_percentage", 0);
-    o.put("name", a.name());
-    o.set("owner", ProtocolJson.toJson(a.owner(), "TEST"));
-    o.set("active", ProtocolJson.toJson(active, "TEST"));
-    ObjectNode opt = o.putObject("options");
-    opt.put("memo_key", "TEST1111111111111111111111111111111114T1Anm");
-    opt.put("voting_account", "1.2.5");
-    opt.put("num_witness", 0);
-    opt.put("num_committee", 0);
-    opt.putArray("votes");
-    opt.putArray("extensions");
-    o.put("num_committee_voted", 0);
-    o.put("statistics", "2.6." + a.id().instance());
-    o.putArray("whitelisting_accounts");
-    o.putArray("blacklisting_accounts");
-    o.putArray("whitelisted_accounts");
-    o.putArray("blacklisted_accounts");
-    o.set("owner_special_authority", F.arrayNode().add(0).add(F.objectNode()));
-    o.set("active_special_authority", F.arrayNode().add(0).add(F.objectNode()));
-    o.put("top_n_control_flags", 0);
-    o.put("creation_block_num", 0);
-    o.put("creation_time", time(genesisTime()));
-    return o;
+  static JsonNode genesisParameters() throws IOException {
+    return ProtocolJson.parse(new String(java.nio.file.Files.readAllBytes(Vectors.path("private-chain/genesis.json")),
+        StandardCharsets.UTF_8)).get("initial_parameters");
   }
 
   static long genesisTime() {
@@ -197,12 +127,12 @@ class TrustedNodeTrustTest {
   }
 
   void serve(long maintenanceTime, List<String> witnesses) throws IOException {
-    ObjectNode dyn = dynamicGlobals(maintenanceTime);
-    ObjectNode glob = globals(witnesses);
+    ObjectNode dyn = FakeCoreNode.dynamicGlobals(head, maintenanceTime);
+    ObjectNode glob = FakeCoreNode.globals(genesisParameters(), witnesses);
     Map<String, JsonNode> objects = new HashMap<>();
-    objects.put("1.2.0", account(accounts.get(ObjectId.account(0)), committeeActive));
-    objects.put("1.2.1", account(accounts.get(ObjectId.account(1)), witnessActive));
-    objects.put("1.2.2", account(accounts.get(ObjectId.account(2)), committeeActive));
+    objects.put("1.2.0", FakeCoreNode.account(accounts.get(ObjectId.account(0)), committeeActive, "TEST", genesisTime()));
+    objects.put("1.2.1", FakeCoreNode.account(accounts.get(ObjectId.account(1)), witnessActive, "TEST", genesisTime()));
+    objects.put("1.2.2", FakeCoreNode.account(accounts.get(ObjectId.account(2)), committeeActive, "TEST", genesisTime()));
     node.methods.put("get_dynamic_global_properties", args -> dyn);
     node.methods.put("get_global_properties", args -> glob);
     node.methods.put("get_objects", FakeCoreNode.objects(objects));
