@@ -12,8 +12,10 @@ import java.util.SortedSet;
  * @param failedAccount the account whose authority was missing (missing_active / missing_owner),
  *     or 1.2.0 for invalid_committee_approval; null otherwise
  * @param signers the signer keys as given (duplicates kept)
- * @param used signer keys that were looked at and matched, in address order
- * @param unused signer keys never used, in address order (non-empty makes irrelevant_sig)
+ * @param used signer keys that were looked at and matched (the accessor returns them in address
+ *     order, sorting on demand: the chain's hot path only asks {@link #valid()})
+ * @param unused signer keys never used (non-empty makes irrelevant_sig); the accessor returns them
+ *     in address order
  */
 public record Verdict(
     AuthError error,
@@ -23,6 +25,27 @@ public record Verdict(
     List<PublicKey> unused,
     SortedSet<ObjectId> requiredActive,
     SortedSet<ObjectId> requiredOwner) {
+
+  /** Signer keys that were looked at and matched, in address order. */
+  @Override
+  public List<PublicKey> used() {
+    return inAddressOrder(used);
+  }
+
+  /** Signer keys never used, in address order. */
+  @Override
+  public List<PublicKey> unused() {
+    return inAddressOrder(unused);
+  }
+
+  private static List<PublicKey> inAddressOrder(List<PublicKey> keys) {
+    if (keys.size() <= 1) {
+      return keys;
+    }
+    List<PublicKey> sorted = new java.util.ArrayList<>(keys);
+    java.util.Collections.sort(sorted);
+    return java.util.Collections.unmodifiableList(sorted);
+  }
 
   public boolean valid() {
     return error == null;

@@ -177,15 +177,18 @@ public final class BlockChanges extends StateReader implements AutoCloseable {
   public void addRecentTransaction(Bytes txId, long expiration) {
     check();
     byte[] key = Schema.RECENT_TX.keys().encode(txId);
-    // One read serves both the old index entry and the undo record of the put below.
+    // One read serves the old index entry and the undo records of all three writes below: the two
+    // indexes agree (db verify checks it), so the by-expiration entries' current values are known.
     byte[] oldRaw = overlay.get(Column.RECENT_TX, key);
+    long oldExpiration = -1;
     if (oldRaw != null) {
-      long e = Schema.RECENT_TX.values().decode(oldRaw).getExpiration();
-      overlay.delete(Column.RECENT_TX_BY_EXPIRATION, Schema.expirationKey(e, txId));
+      oldExpiration = Schema.RECENT_TX.values().decode(oldRaw).getExpiration();
+      overlay.delete(Column.RECENT_TX_BY_EXPIRATION, Schema.expirationKey(oldExpiration, txId), EMPTY);
     }
     overlay.put(Column.RECENT_TX, key,
         Schema.RECENT_TX.values().encode(RecentTransactionPb.newBuilder().setExpiration(expiration).build()), oldRaw);
-    overlay.put(Column.RECENT_TX_BY_EXPIRATION, Schema.expirationKey(expiration, txId), new byte[0]);
+    overlay.put(Column.RECENT_TX_BY_EXPIRATION, Schema.expirationKey(expiration, txId), EMPTY,
+        oldExpiration == expiration ? EMPTY : null);
   }
 
   /** Drops recent transactions whose expiration is before {@code now}; returns how many. */

@@ -213,11 +213,11 @@ public final class ChainStore implements AutoCloseable {
     overlay.writeTo(batch);
     UndoRecordPb.Builder undo =
         UndoRecordPb.newBuilder().setBlockNum(block.blockNum()).setBlockId(Protos.bs(block.blockId()));
-    for (Map.Entry<Overlay.Slot, byte[]> e : overlay.previous().entrySet()) {
+    for (Overlay.Touch t : overlay.touches()) {
       UndoEntryPb.Builder u =
-          UndoEntryPb.newBuilder().setColumn(e.getKey().column().id()).setKey(Protos.bs(e.getKey().key()));
-      if (e.getValue() != null) {
-        u.setExisted(true).setValue(Protos.bs(e.getValue()));
+          UndoEntryPb.newBuilder().setColumn(t.column.id()).setKey(com.google.protobuf.ByteString.copyFrom(t.key));
+      if (t.previous != null) {
+        u.setExisted(true).setValue(com.google.protobuf.ByteString.copyFrom(t.previous));
       }
       undo.addEntries(u);
     }
@@ -231,7 +231,13 @@ public final class ChainStore implements AutoCloseable {
     if (!defer) {
       commitsSinceSync = 0;
     }
-    invalidate(overlay.previous().keySet());
+    if (accountCache != null) {
+      for (Overlay.Touch t : overlay.touches()) {
+        if (t.column == Column.ACCOUNTS) {
+          accountCache.invalidate(Schema.ACCOUNTS.keys().decode(t.key));
+        }
+      }
+    }
     head = new Head(block.blockNum(), block.blockId(), lib);
     return head;
   }
@@ -262,12 +268,14 @@ public final class ChainStore implements AutoCloseable {
       throw new ChainStoreException(ChainStoreException.Reason.CORRUPT, "no undo record for head block " + h.blockNum());
     }
     KvBatch batch = new KvBatch();
-    List<Overlay.Slot> slots = new ArrayList<>(undo.getEntriesCount());
+    List<byte[]> accountKeys = new ArrayList<>();
     Head restored = null;
     for (UndoEntryPb e : undo.getEntriesList()) {
       Column c = Column.byId(e.getColumn());
       byte[] key = e.getKey().toByteArray();
-      slots.add(new Overlay.Slot(c, Bytes.wrap(key)));
+      if (c == Column.ACCOUNTS) {
+        accountKeys.add(key);
+      }
       if (e.getExisted()) {
         batch.put(c, key, e.getValue().toByteArray());
         if (c == Column.META && java.util.Arrays.equals(key, Schema.META_HEAD)) {
@@ -284,19 +292,17 @@ public final class ChainStore implements AutoCloseable {
     batch.put(Schema.HEAD_META, Schema.META_HEAD, Protos.toPb(after));
     batch.delete(Schema.UNDO, h.blockNum());
     kv.commit(batch);
-    invalidate(slots);
+    invalidateAccounts(accountKeys);
     head = after;
     return after;
   }
 
-  private void invalidate(Iterable<Overlay.Slot> slots) {
+  private void invalidateAccounts(List<byte[]> accountKeys) {
     if (accountCache == null) {
       return;
     }
-    for (Overlay.Slot s : slots) {
-      if (s.column() == Column.ACCOUNTS) {
-        accountCache.invalidate(Schema.ACCOUNTS.keys().decode(s.key().unsafeArray()));
-      }
+    for (byte[] k : accountKeys) {
+      accountCache.invalidate(Schema.ACCOUNTS.keys().decode(k));
     }
   }
 

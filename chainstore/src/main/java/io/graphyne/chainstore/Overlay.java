@@ -1,15 +1,15 @@
 package io.graphyne.chainstore;
 
-import io.graphyne.chainstore.kv.MemoryKvStore;
 import io.graphyne.chainstore.kv.Column;
 import io.graphyne.chainstore.kv.KvBatch;
 import io.graphyne.chainstore.kv.KvCursor;
 import io.graphyne.chainstore.kv.KvReader;
 import io.graphyne.chainstore.kv.Keys;
-import io.graphyne.protocol.Bytes;
+import io.graphyne.chainstore.kv.MemoryKvStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -18,35 +18,75 @@ import java.util.TreeMap;
 /**
  * Pending writes of one block over the committed store. Reads see the writes; the first write of
  * each key records the key's committed value, which becomes the block's undo record.
+ *
+ * <p>One hash map per column serves reads and writes (the state thread touches a few keys per
+ * transaction; only the once-per-block expiry scan iterates, and it merges on demand). Arrays
+ * handed in are owned by the overlay from then on and arrays handed out must not be modified:
+ * the only callers are {@link BlockChanges} and {@link ChainStore}, which encode fresh arrays and
+ * decode what they read.
  */
 final class Overlay implements KvReader {
-  private static final byte[] TOMBSTONE = new byte[0];
+  /** One touched key: its pending value (null = deleted) and its committed value before the block. */
+  static final class Touch {
+    final Column column;
+    final byte[] key;
+    private final int hash;
+    byte[] value;
+    /** The committed value before this block; null = absent. */
+    final byte[] previous;
 
-  /** A column and key, for the undo map. */
-  record Slot(Column column, Bytes key) {}
+    Touch(Column column, byte[] key, int hash, byte[] previous) {
+      this.column = column;
+      this.key = key;
+      this.hash = hash;
+      this.previous = previous;
+    }
+  }
+
+  /** A lookup key over a byte array (hash computed once). */
+  private static final class Key {
+    final byte[] bytes;
+    final int hash;
+
+    Key(byte[] bytes) {
+      this.bytes = bytes;
+      this.hash = Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.hash == hash && Arrays.equals(k.bytes, bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   private final KvReader base;
-  private final Map<Column, NavigableMap<byte[], byte[]>> writes = new EnumMap<>(Column.class);
-  /** Committed value before this block (null = absent), in first-touch order. */
-  private final Map<Slot, byte[]> previous = new LinkedHashMap<>();
+  private final Map<Column, Map<Key, Touch>> writes = new EnumMap<>(Column.class);
+  /** Touched keys in first-touch order (the undo record and the batch keep this order). */
+  private final List<Touch> touched = new ArrayList<>();
 
   Overlay(KvReader base) {
     this.base = base;
   }
 
+  private Touch find(Column column, Key k) {
+    Map<Key, Touch> m = writes.get(column);
+    return m == null ? null : m.get(k);
+  }
+
   boolean touched(Column column, byte[] key) {
-    NavigableMap<byte[], byte[]> m = writes.get(column);
-    return m != null && m.containsKey(key);
+    return find(column, new Key(key)) != null;
   }
 
   @Override
   public byte[] get(Column column, byte[] key) {
-    NavigableMap<byte[], byte[]> m = writes.get(column);
-    if (m != null) {
-      byte[] v = m.get(key);
-      if (v != null) {
-        return v == TOMBSTONE ? null : v.clone();
-      }
+    Touch t = find(column, new Key(key));
+    if (t != null) {
+      return t.value;
     }
     return base.get(column, key);
   }
@@ -59,27 +99,27 @@ final class Overlay implements KvReader {
         merged.put(c.key(), c.value());
       }
     }
-    NavigableMap<byte[], byte[]> m = writes.get(column);
+    Map<Key, Touch> m = writes.get(column);
     if (m != null) {
-      for (Map.Entry<byte[], byte[]> e : m.entrySet()) {
-        byte[] k = e.getKey();
+      for (Touch t : m.values()) {
+        byte[] k = t.key;
         if ((from == null || Keys.compare(k, from) >= 0) && (to == null || Keys.compare(k, to) < 0)) {
-          if (e.getValue() == TOMBSTONE) {
+          if (t.value == null) {
             merged.remove(k);
           } else {
-            merged.put(k, e.getValue());
+            merged.put(k, t.value);
           }
         }
       }
     }
     List<byte[][]> entries = new ArrayList<>(merged.size());
-    merged.forEach((k, v) -> entries.add(new byte[][] {k.clone(), v.clone()}));
+    merged.forEach((k, v) -> entries.add(new byte[][] {k, v}));
     return new MemoryKvStore.ListCursor(entries);
   }
 
+  /** Writes a value; the key's committed value is read from the store on first touch. */
   void put(Column column, byte[] key, byte[] value) {
-    remember(column, key, null, false);
-    write(column, key, value);
+    touch(column, key, null, false).value = value;
   }
 
   /**
@@ -87,54 +127,51 @@ final class Overlay implements KvReader {
    * null = absent, as read through this overlay), which saves a read of the store.
    */
   void put(Column column, byte[] key, byte[] value, byte[] current) {
-    remember(column, key, current, true);
-    write(column, key, value);
+    touch(column, key, current, true).value = value;
   }
 
   void delete(Column column, byte[] key, byte[] current) {
-    remember(column, key, current, true);
-    writes.computeIfAbsent(column, c -> new TreeMap<>(Keys::compare)).put(key.clone(), TOMBSTONE);
-  }
-
-  private void write(Column column, byte[] key, byte[] value) {
-    writes.computeIfAbsent(column, c -> new TreeMap<>(Keys::compare)).put(key.clone(), value.clone());
+    touch(column, key, current, true).value = null;
   }
 
   void delete(Column column, byte[] key) {
-    remember(column, key, null, false);
-    writes.computeIfAbsent(column, c -> new TreeMap<>(Keys::compare)).put(key.clone(), TOMBSTONE);
+    touch(column, key, null, false).value = null;
   }
 
-  private void remember(Column column, byte[] key, byte[] current, boolean known) {
+  private Touch touch(Column column, byte[] key, byte[] current, boolean known) {
     if (column == Column.UNDO) {
       throw new IllegalArgumentException("undo records are written by the store only");
     }
-    Slot slot = new Slot(column, Bytes.of(key));
-    if (!previous.containsKey(slot)) {
+    Key k = new Key(key);
+    Map<Key, Touch> m = writes.computeIfAbsent(column, c -> new HashMap<>());
+    Touch t = m.get(k);
+    if (t == null) {
       // Not written in this block yet, so the current value is the committed one.
-      previous.put(slot, known ? (current == null ? null : current.clone()) : base.get(column, key));
+      t = new Touch(column, key, k.hash, known ? current : base.get(column, key));
+      t.value = t.previous;
+      m.put(k, t);
+      touched.add(t);
     }
+    return t;
   }
 
-  Map<Slot, byte[]> previous() {
-    return previous;
+  /** Every touched key with its committed value before the block, in first-touch order. */
+  List<Touch> touches() {
+    return touched;
   }
 
   /** Adds every pending write to the batch. */
   void writeTo(KvBatch batch) {
-    for (Map.Entry<Column, NavigableMap<byte[], byte[]>> e : writes.entrySet()) {
-      for (Map.Entry<byte[], byte[]> w : e.getValue().entrySet()) {
-        if (w.getValue() == TOMBSTONE) {
-          batch.delete(e.getKey(), w.getKey());
-        } else {
-          batch.put(e.getKey(), w.getKey(), w.getValue());
-        }
+    for (Touch t : touched) {
+      if (t.value == null) {
+        batch.delete(t.column, t.key);
+      } else {
+        batch.put(t.column, t.key, t.value);
       }
     }
   }
 
   int size() {
-    return previous.size();
+    return touched.size();
   }
-
 }

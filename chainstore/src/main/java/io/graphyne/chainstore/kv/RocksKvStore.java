@@ -108,7 +108,12 @@ public final class RocksKvStore implements KvStore {
               .setWriteBufferSize(config.columnWriteBufferBytes())
               .setMaxWriteBufferNumber(2)
               .setCompressionType(CompressionType.LZ4_COMPRESSION)
-              .setLevelCompactionDynamicLevelBytes(true);
+              .setLevelCompactionDynamicLevelBytes(true)
+              // A whole-key bloom filter on the memtables: most point reads on the apply path are
+              // misses (is this transaction id already known? did this key exist before the block?)
+              // and would otherwise each walk the skip list.
+              .setMemtablePrefixBloomSizeRatio(0.05)
+              .setMemtableWholeKeyFiltering(true);
       resources.add(cfOptions);
       DBOptions dbOptions =
           new DBOptions()

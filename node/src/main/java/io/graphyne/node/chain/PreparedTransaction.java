@@ -9,7 +9,9 @@ import io.graphyne.protocol.ProcessedTransaction;
 import io.graphyne.protocol.PublicKey;
 import io.graphyne.protocol.SignedTransaction;
 import io.graphyne.protocol.Transaction;
+import io.graphyne.crypto.Hashes;
 import io.graphyne.protocol.codec.Codecs;
+import io.graphyne.protocol.codec.FcWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,15 +35,30 @@ public final class PreparedTransaction {
 
   private PreparedTransaction(ProcessedTransaction tx, Bytes chainId) {
     this.tx = tx;
-    byte[] unsigned = Codecs.encode(tx.transaction());
-    this.unsignedSize = unsigned.length;
-    this.id = Transaction.idFromUnsignedBytes(unsigned);
-    this.sigDigest = Transaction.sigDigestFromUnsignedBytes(chainId, unsigned).toArray();
-    this.merkleDigest = tx.merkleDigest().unsafeArray();
+    // One encoding serves all three digests: the packed processed transaction is the packed
+    // transaction, then the signatures, then the operation results (fc::raw field order).
+    FcWriter w = WRITER.get().reset();
+    PROCESSED.write(w, tx);
+    byte[] buf = w.array();
     int n = tx.signed().signatures().size();
-    this.signedSize = unsigned.length + varintSize(n) + n * Secp256k1.SIGNATURE_SIZE;
+    int resultsSize = tx.operationResults().isEmpty()
+        ? 1
+        : w.size() - Codecs.encode(tx.transaction()).length - varintSize(n) - n * Secp256k1.SIGNATURE_SIZE;
+    this.signedSize = w.size() - resultsSize;
+    this.unsignedSize = signedSize - varintSize(n) - n * Secp256k1.SIGNATURE_SIZE;
+    this.id = Bytes.wrap(Hashes.prefix(Hashes.sha256(buf, 0, unsignedSize), 20));
+    this.sigDigest = Hashes.sha256(chainId.unsafeArray(), buf, 0, unsignedSize);
+    this.merkleDigest = Hashes.sha256(buf, 0, w.size());
+    if (buf.length > MAX_KEPT_WRITER) {
+      WRITER.remove(); // do not pin a huge buffer per thread
+    }
     this.invalid = TransactionValidator.validate(tx.transaction());
   }
+
+  private static final ThreadLocal<FcWriter> WRITER = ThreadLocal.withInitial(() -> new FcWriter(4096));
+  private static final int MAX_KEPT_WRITER = 1 << 16;
+  private static final io.graphyne.protocol.codec.RecordCodec<ProcessedTransaction> PROCESSED =
+      Codecs.of(ProcessedTransaction.class);
 
   /** Digests, sizes and stateless validation; signers still to recover. */
   public static PreparedTransaction digest(ProcessedTransaction tx, Bytes chainId) {

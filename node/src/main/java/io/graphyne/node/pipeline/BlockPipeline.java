@@ -57,7 +57,6 @@ public final class BlockPipeline implements AutoCloseable {
 
   public static final int DEFAULT_RING_SIZE = 1 << 16;
   private static final int SPIN_TRIES = 200;
-  private static final long SLEEP_NANOS = 50_000;
   private static final long MIN_PARK_NANOS = 20_000;
   private static final long MAX_PARK_NANOS = 1_000_000;
 
@@ -265,6 +264,7 @@ public final class BlockPipeline implements AutoCloseable {
    * samples on 2 cores, stolen from the apply thread).
    */
   private long claim(int n) {
+    long park = MIN_PARK_NANOS;
     while (true) {
       try {
         return ring.tryNext(n);
@@ -272,7 +272,8 @@ public final class BlockPipeline implements AutoCloseable {
         if (failure != null) {
           throw new IllegalStateException("pipeline failed", failure);
         }
-        java.util.concurrent.locks.LockSupport.parkNanos(SLEEP_NANOS);
+        java.util.concurrent.locks.LockSupport.parkNanos(park);
+        park = Math.min(park << 1, MAX_PARK_NANOS);
       }
     }
   }

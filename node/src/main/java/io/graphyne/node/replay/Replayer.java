@@ -6,7 +6,6 @@ import io.graphyne.node.chain.ChainController;
 import io.graphyne.node.chain.Reason;
 import io.graphyne.node.pipeline.BlockPipeline;
 import io.graphyne.protocol.Bytes;
-import io.graphyne.util.Hex;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,11 +49,16 @@ public final class Replayer {
   }
 
   public static BufferedReader open(Path file) throws IOException {
+    return new BufferedReader(new InputStreamReader(openStream(file), StandardCharsets.US_ASCII), 1 << 20);
+  }
+
+  /** The file's bytes ({@code .gz} decompressed). */
+  public static InputStream openStream(Path file) throws IOException {
     InputStream in = Files.newInputStream(file);
     if (file.getFileName().toString().endsWith(".gz")) {
       in = new GZIPInputStream(in, 1 << 16);
     }
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII), 1 << 20);
+    return in;
   }
 
   /** Replays at most {@code limit} lines (all when negative). */
@@ -62,7 +66,7 @@ public final class Replayer {
     Map<Reason, Long> reasons = new EnumMap<>(Reason.class);
     AtomicLong lastBlock = new AtomicLong();
     long start = System.nanoTime();
-    try (BufferedReader in = open(file);
+    try (HexLineReader in = new HexLineReader(openStream(file), MAX_LINE_CHARS);
         BlockPipeline pipeline = new BlockPipeline(chain, secp, config, r -> {
           synchronized (reasons) {
             reasons.merge(r.reason(), 1L, Long::sum);
@@ -74,23 +78,11 @@ public final class Replayer {
       long lines = 0;
       long nextProgress = System.currentTimeMillis() + progressMillis;
       long[] last = {0, 0, 0, System.nanoTime()};
-      String line;
-      while ((limit < 0 || lines < limit) && (line = in.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
+      HexLineReader.Line line;
+      while ((limit < 0 || lines < limit) && (line = in.next()) != null) {
         lines++;
-        byte[] raw;
-        if (line.length() > MAX_LINE_CHARS) {
-          raw = new byte[] {(byte) 0xff}; // refused below as MALFORMED
-        } else {
-          try {
-            raw = Hex.decode(line.strip());
-          } catch (IllegalArgumentException e) {
-            raw = new byte[] {(byte) 0xff};
-          }
-        }
-        pipeline.submitBlock(raw);
+        // a line that is not hex is submitted as undecodable bytes: the pipeline refuses it as MALFORMED
+        pipeline.submitBlock(line.malformed() == null ? line.bytes() : new byte[] {(byte) 0xff});
         if (progress != null && System.currentTimeMillis() >= nextProgress) {
           printProgress(pipeline, lastBlock.get(), last, reasons);
           nextProgress = System.currentTimeMillis() + progressMillis;
