@@ -445,6 +445,15 @@ public final class ChainController {
     boolean learn = options.witnessSetFromProduction();
     boolean byProduction = learn && ls.learning();
     boolean startLearning = false;
+    ObjectId revealed = null;
+    if (!byProduction && learn && ls.isUncertain(scheduled)
+        && (scheduled.equals(witnessId) || revealsUncertainMember(gp.activeWitnesses(), scheduled, witnessId))) {
+      // the slot of a learned member that had never produced: its producer tells who it is
+      LOG.info("block {}: witness {} produced in the slot of learned member {}, whose identity production had left open",
+          b.blockNum(), witnessId, scheduled);
+      byProduction = true;
+      revealed = scheduled;
+    }
     if (!byProduction && !scheduled.equals(witnessId)) {
       if (!learn || ls.unconfirmedSince() == 0) {
         return reject(b, Reason.B7_WRONG_WITNESS, "slot " + slot + " belongs to " + scheduled + ", not " + witnessId, verified);
@@ -482,6 +491,11 @@ public final class ChainController {
         inBlock.add(t.id());
         changes.addTransaction(t.id(), i, t.transaction().expiration().getEpochSecond());
         trusted.addAll(txTrust);
+      }
+      if (revealed != null) {
+        reveal(s, gp, ws, ls, revealed, witnessId);
+        gp = s.globalProperties();
+        ls = WitnessSetLearner.State.read(s.changes());
       }
       finishBlock(s, b, d, gp, ws, slot, maint, trusted, ls, startLearning);
       changes.commit();
@@ -574,6 +588,11 @@ public final class ChainController {
         unconfirmed = 0;
       }
     }
+    if (learn && ((maint && covered) || startLearning)) {
+      for (int i = 0; i < WitnessSetLearner.UNCERTAIN.size(); i++) {
+        setCounter(changes, WitnessSetLearner.UNCERTAIN.get(i), changes.counter(WitnessSetLearner.UNCERTAIN.get(i)).orElse(0), 0);
+      }
+    }
     setCounter(changes, WitnessSetLearner.UNCONFIRMED_SINCE, ls.unconfirmedSince(), unconfirmed);
     setCounter(changes, WitnessSetLearner.LEARNING, ls.learning() ? 1 : 0, learning ? 1 : 0);
     setCounter(changes, WitnessSetLearner.FROM_PRODUCTION, ls.fromProduction() ? 1 : 0, fromProduction ? 1 : 0);
@@ -583,6 +602,40 @@ public final class ChainController {
     int copy = Math.min(16, f.length);
     System.arraycopy(f, f.length - copy, f16, 16 - copy, copy);
     changes.putDynamicProperties(new DynamicProperties(num, b.id(), ts, aslot, nextMaint, maint, lib, Bytes.wrap(f16)));
+  }
+
+  /**
+   * Whether {@code producer} can be the learned-but-silent member {@code placeholder}: not already
+   * active and of the same rank in id order (so the schedule is the same with either).
+   */
+  private static boolean revealsUncertainMember(List<ObjectId> active, ObjectId placeholder, ObjectId producer) {
+    if (active.contains(producer) || !active.contains(placeholder)) {
+      return false;
+    }
+    List<ObjectId> swapped = new ArrayList<>(active);
+    swapped.set(swapped.indexOf(placeholder), producer);
+    List<ObjectId> sorted = new ArrayList<>(swapped);
+    sorted.sort(null);
+    return sorted.equals(swapped);
+  }
+
+  /** Puts the producer in place of the silent member in the active set and the schedule. */
+  private void reveal(StateSession s, GlobalProperties gp, WitnessSchedule ws, WitnessSetLearner.State ls, ObjectId placeholder,
+      ObjectId producer) {
+    BlockChanges changes = (BlockChanges) s.changes();
+    if (!producer.equals(placeholder)) {
+      List<ObjectId> active = new ArrayList<>(gp.activeWitnesses());
+      active.set(active.indexOf(placeholder), producer);
+      s.putGlobalProperties(new GlobalProperties(gp.parameters(), gp.pendingParameters(), active));
+      List<ObjectId> shuffled = new ArrayList<>(ws.currentShuffledWitnesses());
+      shuffled.replaceAll(w -> w.equals(placeholder) ? producer : w);
+      changes.putWitnessSchedule(new WitnessSchedule(shuffled));
+    }
+    for (int i = 0; i < WitnessSetLearner.UNCERTAIN.size(); i++) {
+      if (ls.uncertain().get(i) == placeholder.instance()) {
+        changes.putCounter(WitnessSetLearner.UNCERTAIN.get(i), 0);
+      }
+    }
   }
 
   private static void setCounter(BlockChanges changes, String name, long old, long value) {
@@ -625,12 +678,17 @@ public final class ChainController {
     int n = l.get().n();
     List<ObjectId> set = l.get().witnesses();
     s.putGlobalProperties(new GlobalProperties(cur.parameters(), cur.pendingParameters(), set));
+    List<ObjectId> open = new ArrayList<>(l.get().uncertain());
+    for (int i = 0; i < WitnessSetLearner.UNCERTAIN.size(); i++) {
+      setCounter((BlockChanges) s.changes(), WitnessSetLearner.UNCERTAIN.get(i), s.changes().counter(WitnessSetLearner.UNCERTAIN.get(i)).orElse(0),
+          i < open.size() ? open.get(i).instance() : 0);
+    }
     if (num % n != 0) {
       long last = num / n * n;
       ((BlockChanges) s.changes()).putWitnessSchedule(new WitnessSchedule(Schedule.shuffle(set, WitnessSetLearner.timeOf(obs, u, last))));
     }
-    LOG.info("block {}: learned the active set of {} witnesses from production since maintenance block {} (reshuffled at {}): {}",
-        num, n, u, l.get().firstReshuffle(), set);
+    LOG.info("block {}: learned the active set of {} witnesses from production since maintenance block {} (reshuffled at {}): {}{}",
+        num, n, u, l.get().firstReshuffle(), set, open.isEmpty() ? "" : "; never produced, identity open among equal-rank witnesses: " + open);
     return true;
   }
 

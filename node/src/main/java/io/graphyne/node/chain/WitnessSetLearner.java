@@ -30,8 +30,13 @@ import java.util.Set;
  * the blocks after R (at most {@link #MAX_MISSING} unobserved ones filled in from the other
  * existing witnesses) must reproduce, through the §6.4 shuffle seeded with each reshuffle block's
  * time, the witness of every observed block at position {@code aslot mod n}, over at least {@link
- * #MIN_ROUNDS} rounds and with exactly one way to fill the gaps. Then the set and its schedule are
- * installed and B7 is enforced again.
+ * #MIN_ROUNDS} rounds. Then the set and its schedule are installed and B7 is enforced again.
+ *
+ * <p>A member that never produced is seen only through its rank in id order (the shuffle permutes
+ * positions of the sorted set): every silent witness between the same two neighbours fits. The
+ * learner then installs the lowest of them and records it as uncertain; the first existing witness
+ * of that rank to produce in its slot (with its own key) is taken as the member, and from then on
+ * that slot is checked like any other. Until then a block in that slot carries no B7.
  *
  * <p>The state lives in the store (undone with blocks, kept over restarts): three counters and the
  * global properties' active list. The observations are re-read from the stored blocks when the
@@ -44,6 +49,13 @@ final class WitnessSetLearner {
   static final String LEARNING = "trust.witness_set_learning";
   /** 1 when the current active set was learned from production (until a trust source covers one). */
   static final String FROM_PRODUCTION = "trust.witness_set_from_production";
+  /**
+   * Instances of learned members that never produced and whose identity production cannot tell
+   * (any silent witness of the same rank in id order gives the same schedule): 0 = none.
+   */
+  static final List<String> UNCERTAIN = List.of("trust.witness_set_uncertain_0", "trust.witness_set_uncertain_1");
+  /** Most equally good fillings kept to find the uncertain members. */
+  static final int MAX_MATCHES = 64;
 
   /** Full rounds after the reshuffle that must agree before a set is accepted. */
   static final int MIN_ROUNDS = 3;
@@ -55,18 +67,40 @@ final class WitnessSetLearner {
   static final int MAX_ACTIVE = 1001;
 
   /** The persisted state. */
-  record State(long unconfirmedSince, boolean learning, boolean fromProduction) {
+  record State(long unconfirmedSince, boolean learning, boolean fromProduction, List<Long> uncertain) {
+    State {
+      uncertain = List.copyOf(uncertain);
+      if (uncertain.size() != UNCERTAIN.size()) {
+        throw new IllegalArgumentException("uncertain slots");
+      }
+    }
+
+    State(long unconfirmedSince, boolean learning, boolean fromProduction) {
+      this(unconfirmedSince, learning, fromProduction, List.of(0L, 0L));
+    }
+
     static State read(StateReader s) {
+      List<Long> u = new ArrayList<>();
+      for (String name : UNCERTAIN) {
+        u.add(s.counter(name).orElse(0));
+      }
       return new State(s.counter(UNCONFIRMED_SINCE).orElse(0), s.counter(LEARNING).orElse(0) == 1,
-          s.counter(FROM_PRODUCTION).orElse(0) == 1);
+          s.counter(FROM_PRODUCTION).orElse(0) == 1, u);
+    }
+
+    boolean isUncertain(ObjectId witness) {
+      return witness.instance() != 0 && uncertain.contains(witness.instance());
     }
   }
 
   /** One produced block: its number, id, time, the absolute slot after it, and its witness. */
   record Obs(long num, Bytes id, long time, long aslot, ObjectId witness) {}
 
-  /** A learned set: its size, members, and the first reshuffle block after the maintenance. */
-  record Learned(int n, List<ObjectId> witnesses, long firstReshuffle) {}
+  /**
+   * A learned set: its size, members (silent members whose identity is open are the lowest
+   * candidate of their rank, listed in {@code uncertain}), and the first reshuffle after the maintenance.
+   */
+  record Learned(int n, List<ObjectId> witnesses, long firstReshuffle, Set<ObjectId> uncertain) {}
 
   private long cacheStart = -1;
   private final List<Obs> cache = new ArrayList<>();
@@ -162,10 +196,24 @@ final class WitnessSetLearner {
       List<List<ObjectId>> matches = new ArrayList<>();
       int[] budget = {MAX_FILLINGS};
       fill(new ArrayList<>(seen), others, 0, n - seen.size(), obs, u, r, n, matches, budget);
-      if (matches.size() == 1 && budget[0] > 0) {
+      if (!matches.isEmpty() && budget[0] > 0 && matches.size() < MAX_MATCHES) {
+        // several fillings can fit only through silent members of equal rank: same schedule, open identity
         List<ObjectId> set = new ArrayList<>(matches.get(0));
         set.sort(null);
-        return Optional.of(new Learned(n, set, r));
+        Set<ObjectId> uncertain = new java.util.TreeSet<>();
+        for (List<ObjectId> m : matches.subList(1, matches.size())) {
+          List<ObjectId> other = new ArrayList<>(m);
+          other.sort(null);
+          for (int i = 0; i < set.size(); i++) {
+            if (!set.get(i).equals(other.get(i))) {
+              if (seen.contains(set.get(i)) || seen.contains(other.get(i))) {
+                return Optional.empty();
+              }
+              uncertain.add(set.get(i));
+            }
+          }
+        }
+        return Optional.of(new Learned(n, set, r, uncertain));
       }
     }
     return Optional.empty();
@@ -173,7 +221,7 @@ final class WitnessSetLearner {
 
   private static void fill(List<ObjectId> chosen, List<ObjectId> others, int from, int missing, List<Obs> obs, long u,
       long r, int n, List<List<ObjectId>> matches, int[] budget) {
-    if (matches.size() > 1 || budget[0] <= 0) {
+    if (matches.size() >= MAX_MATCHES || budget[0] <= 0) {
       return;
     }
     if (missing == 0) {
@@ -183,7 +231,7 @@ final class WitnessSetLearner {
       }
       return;
     }
-    for (int i = from; i < others.size() && matches.size() <= 1 && budget[0] > 0; i++) {
+    for (int i = from; i < others.size() && matches.size() < MAX_MATCHES && budget[0] > 0; i++) {
       chosen.add(others.get(i));
       fill(chosen, others, i + 1, missing - 1, obs, u, r, n, matches, budget);
       chosen.remove(chosen.size() - 1);

@@ -47,16 +47,28 @@ class WitnessSetFromProductionTest {
 
   /** Blocks of a producer whose set changes; every 7th block skips a slot. */
   static List<PreparedBlock> produce(MaintenanceTrust trust, int count) {
+    return produce(trust, count, null, 0);
+  }
+
+  /** The same, with {@code silent} missing its slots until block {@code silentUntil}. */
+  static List<PreparedBlock> produce(MaintenanceTrust trust, int count, ObjectId silent, long silentUntil) {
     List<PreparedBlock> out = new ArrayList<>();
     try (TestChain p = new TestChain(7, FIVE_OF_SEVEN, o -> o.withTrust(trust))) {
       for (int i = 0; i < count; i++) {
-        PreparedBlock b = p.produce(i % 7 == 6 ? 2 : 1, List.of());
+        long slot = i % 7 == 6 ? 2 : 1;
+        while (silent != null && i + 1 < silentUntil && p.chain.scheduledWitness(slot).equals(silent)) {
+          slot++;
+        }
+        PreparedBlock b = p.produce(slot, List.of());
         BlockResult r = p.chain.pushBlock(b);
         assertThat(r.applied()).as("%s", r).isTrue();
         out.add(b);
       }
       if (trust == CHANGE_AT_SECOND) {
         assertThat(p.chain.globalProperties().activeWitnesses()).isEqualTo(NEW_SET);
+      }
+      if (trust instanceof MaintenanceTrust) {
+        lastActive = p.chain.globalProperties().activeWitnesses();
       }
       last = new Final(p.chain.globalProperties().activeWitnesses(), p.store.state().witnessSchedule().orElseThrow().currentShuffledWitnesses(),
           p.chain.head().lastIrreversibleBlockNum());
@@ -67,6 +79,54 @@ class WitnessSetFromProductionTest {
   record Final(List<ObjectId> active, List<ObjectId> schedule, long lib) {}
 
   static Final last;
+  static List<ObjectId> lastActive;
+
+  @Test
+  void aMemberThatStaysSilentWhileTheSetIsLearnedIsIdentifiedWhenItProduces() {
+    // new set {1, 2, 3, 6, 7}; 1.6.6 misses its slots until block 280. Silent 1.6.4, 1.6.5 and 1.6.6 all sit
+    // between 1.6.3 and 1.6.7, so production cannot tell which one is active until it produces
+    List<ObjectId> set = List.of(ObjectId.witness(1), ObjectId.witness(2), ObjectId.witness(3), ObjectId.witness(6),
+        ObjectId.witness(7));
+    MaintenanceTrust change = new MaintenanceTrust() {
+      @Override
+      public Optional<Snapshot> afterMaintenance(long blockNum, Instant blockTime, GlobalProperties current) {
+        return blockNum == 1 ? Optional.empty() : Optional.of(new Snapshot(set, java.util.Map.of()));
+      }
+
+      @Override
+      public String source() {
+        return "test";
+      }
+    };
+    // 315 blocks: the third maintenance (about block 323, not covered) would make the set unconfirmed again
+    List<PreparedBlock> blocks = produce(change, 315, ObjectId.witness(6), 280);
+    Final producer = last;
+    assertThat(lastActive).isEqualTo(set);
+    try (TestChain t = learner()) {
+      boolean placeholderSeen = false;
+      for (PreparedBlock b : blocks) {
+        BlockResult r = t.chain.pushBlock(t.roundTrip(b));
+        assertThat(r.applied()).as("%s", r).isTrue();
+        WitnessSetLearner.State st = WitnessSetLearner.State.read(t.store.state());
+        if (st.uncertain().contains(4L)) {
+          placeholderSeen = true;
+          assertThat(t.chain.globalProperties().activeWitnesses()).contains(ObjectId.witness(4));
+        }
+      }
+      assertThat(placeholderSeen).as("1.6.4 stood in for the silent member").isTrue();
+      assertThat(t.chain.globalProperties().activeWitnesses()).isEqualTo(set);
+      assertThat(t.store.state().witnessSchedule().orElseThrow().currentShuffledWitnesses()).isEqualTo(producer.schedule());
+      assertThat(WitnessSetLearner.State.read(t.store.state()).uncertain()).containsOnly(0L);
+      // now known: 1.6.4 in 1.6.6's slot is a wrong witness
+      long slot = 1;
+      while (!t.chain.scheduledWitness(slot).equals(ObjectId.witness(6))) {
+        slot++;
+      }
+      PreparedBlock wrong = BlockProducer.build(t.chain.head().blockId(), ObjectId.witness(4), t.chain.slotTime(slot), List.of(),
+          TestChain.witnessKey(ObjectId.witness(4)), TestChain.SECP);
+      assertThat(t.chain.pushBlock(wrong).reason()).isEqualTo(Reason.B7_WRONG_WITNESS);
+    }
+  }
 
   static TestChain learner() {
     return new TestChain(7, FIVE_OF_SEVEN, o -> o.withWitnessSetFromProduction(true));
