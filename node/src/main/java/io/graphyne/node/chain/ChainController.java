@@ -441,8 +441,8 @@ public final class ChainController {
       return reject(b, Reason.B2_BEFORE_NEXT_SLOT, "timestamp before the next slot " + Schedule.slotTime(d, params.blockInterval(), params.maintenanceSkipSlots(), 1), verified);
     }
     ObjectId scheduled = Schedule.scheduledWitness(d, ws.currentShuffledWitnesses(), slot);
-    WitnessSetLearner.State ls = WitnessSetLearner.State.read(st);
     boolean learn = options.witnessSetFromProduction();
+    WitnessSetLearner.State ls = learn ? WitnessSetLearner.State.read(st) : WitnessSetLearner.State.NONE;
     boolean byProduction = learn && ls.learning();
     boolean startLearning = false;
     ObjectId revealed = null;

@@ -75,6 +75,9 @@ final class WitnessSetLearner {
       }
     }
 
+    /** Nothing learned, nothing pending (strict mode reads no counters). */
+    static final State NONE = new State(0, false, false);
+
     State(long unconfirmedSince, boolean learning, boolean fromProduction) {
       this(unconfirmedSince, learning, fromProduction, List.of(0L, 0L));
     }
