@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +79,15 @@ public final class JsonRpcClient {
 
   /** {@code call(api, method, args)}; returns the {@code result} member. */
   public JsonNode call(String api, String method, JsonNode args) {
+    return call(api, method, args, limits.timeout());
+  }
+
+  /** The same within {@code timeout} (at most the limit's). */
+  public JsonNode call(String api, String method, JsonNode args, Duration timeout) {
+    Duration t = timeout.compareTo(limits.timeout()) < 0 ? timeout : limits.timeout();
+    if (t.isNegative() || t.isZero()) {
+      throw new TrustedNodeException(Kind.TIMEOUT, method + ": no time left");
+    }
     long id = nextId.getAndIncrement();
     ObjectNode req = mapper.createObjectNode();
     req.put("jsonrpc", "2.0");
@@ -95,30 +103,30 @@ public final class JsonRpcClient {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    HttpRequest r = HttpRequest.newBuilder(uri).timeout(limits.timeout())
+    HttpRequest r = HttpRequest.newBuilder(uri).timeout(t)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(r, info -> new Bounded(limits.maxResponseBytes()));
     HttpResponse<byte[]> resp;
     try {
-      resp = f.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      resp = f.get(t.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
-      throw new TrustedNodeException(Kind.TIMEOUT, method + " took more than " + limits.timeout().toMillis() + " ms");
+      throw new TrustedNodeException(Kind.TIMEOUT, method + " took more than " + t.toMillis() + " ms");
     } catch (InterruptedException e) {
       f.cancel(true);
       Thread.currentThread().interrupt();
       throw new TrustedNodeException(Kind.INTERRUPTED, method);
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
-      if (c instanceof TrustedNodeException t) {
-        throw t;
+      if (c instanceof TrustedNodeException tne) {
+        throw tne;
       }
       if (c instanceof HttpTimeoutException) {
         throw new TrustedNodeException(Kind.TIMEOUT, method + ": " + c.getMessage());
       }
       if (c instanceof ConnectException || c instanceof IOException) {
-        Throwable inner = c.getCause() instanceof TrustedNodeException t ? t : null;
+        Throwable inner = c.getCause() instanceof TrustedNodeException tne ? tne : null;
         if (inner != null) {
           throw (TrustedNodeException) inner;
         }
@@ -129,9 +137,14 @@ public final class JsonRpcClient {
     if (resp.statusCode() != 200) {
       throw new TrustedNodeException(Kind.HTTP_STATUS, method + ": HTTP " + resp.statusCode());
     }
+    return result(resp.body(), method, id);
+  }
+
+  /** The {@code result} of a JSON-RPC answer to request {@code id}; anything else is a typed error. */
+  JsonNode result(byte[] body, String method, long id) {
     JsonNode root;
     try {
-      root = mapper.readTree(resp.body());
+      root = mapper.readTree(body);
     } catch (StreamConstraintsException e) {
       throw new TrustedNodeException(Kind.MALFORMED, method + ": " + e.getOriginalMessage());
     } catch (IOException e) {
@@ -204,7 +217,14 @@ public final class JsonRpcClient {
     }
   }
 
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
+  /** Parses untrusted JSON under this client's limits (depth, string length). */
+  JsonNode parse(byte[] json) {
+    try {
+      return mapper.readTree(json);
+    } catch (StreamConstraintsException e) {
+      throw new TrustedNodeException(Kind.MALFORMED, e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new TrustedNodeException(Kind.MALFORMED, "not JSON (" + e.getClass().getSimpleName() + ")");
+    }
   }
 }

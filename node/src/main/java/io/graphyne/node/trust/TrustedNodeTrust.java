@@ -6,7 +6,6 @@ import io.graphyne.chainstore.GlobalProperties;
 import io.graphyne.node.chain.MaintenanceTrust;
 import io.graphyne.node.trust.TrustedNodeException.Kind;
 import io.graphyne.protocol.ObjectId;
-import io.graphyne.protocol.codec.DecodeException;
 import io.graphyne.protocol.codec.JsonContext;
 import io.graphyne.protocol.json.ProtocolJson;
 import io.graphyne.protocol.types.Authority;
@@ -43,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: {@link #afterMaintenance} runs on the chain's state thread. It uses a cached answer
  * and calls the node synchronously only when the cache cannot cover the maintenance (the node was
  * behind it), at most once per {@code refreshInterval} after a success and once per {@code
- * retryAfterFailure} after a failure, each call bounded by {@link JsonRpcClient.Limits#timeout()}
- * (2 s by default, three calls per answer). So a maintenance block waits at most a few seconds and
- * a replay of history calls the node once. Failures are typed ({@link TrustedNodeException}),
+ * retryAfterFailure} after a failure; the four HTTP calls of one answer share one deadline, {@link
+ * JsonRpcClient.Limits#timeout()} (2 s by default), per configured node. So a maintenance block
+ * waits at most that long per node and a replay of history calls the node once. Failures are typed ({@link TrustedNodeException}),
  * logged once per kind at WARN (then DEBUG) and never reach the chain thread.
  */
 public final class TrustedNodeTrust implements MaintenanceTrust {
@@ -87,6 +86,7 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
   private final JsonContext ctx;
   private final Clock clock;
   private final Timing timing;
+  private final Duration timeout;
   private final Set<Kind> warned = EnumSet.noneOf(Kind.class);
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLong calls = new AtomicLong();
@@ -103,6 +103,7 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
     this.ctx = new JsonContext(addressPrefix);
     this.clock = clock;
     this.timing = timing;
+    this.timeout = limits.timeout();
   }
 
   /** Nodes given as {@code host:port} (HTTP, path {@code /rpc}) with default limits. */
@@ -168,15 +169,33 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
     throw last;
   }
 
+  /** One answer from one node: four calls sharing one deadline (the client's timeout). */
   private Answer fetch(JsonRpcClient c) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     calls.incrementAndGet();
-    JsonNode dyn = c.call("database", "get_dynamic_global_properties", f.arrayNode());
-    JsonNode glob = c.call("database", "get_global_properties", f.arrayNode());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonNode dyn = c.call("database", "get_dynamic_global_properties", f.arrayNode(), left(deadline));
+    JsonNode glob = c.call("database", "get_global_properties", f.arrayNode(), left(deadline));
     var ids = f.arrayNode();
     VOTE_DERIVED_ACCOUNTS.forEach(id -> ids.add(id.toString()));
-    JsonNode accounts = c.call("database", "get_objects", f.arrayNode().add(ids));
-    JsonNode dyn2 = c.call("database", "get_dynamic_global_properties", f.arrayNode());
+    JsonNode accounts = c.call("database", "get_objects", f.arrayNode().add(ids), left(deadline));
+    JsonNode dyn2 = c.call("database", "get_dynamic_global_properties", f.arrayNode(), left(deadline));
+    return parse(dyn, glob, accounts, dyn2, ctx, clock.millis());
+  }
+
+  private static Duration left(long deadlineNanos) {
+    return Duration.ofNanos(deadlineNanos - System.nanoTime());
+  }
+
+  /**
+   * Reads an answer from the results of get_dynamic_global_properties (asked before and after the
+   * others, to notice a maintenance in between), get_global_properties and get_objects of
+   * 1.2.0-1.2.2; anything not in bitshares-core's shape is a {@link Kind#MALFORMED} error.
+   */
+  static Answer parse(JsonNode dyn, JsonNode glob, JsonNode accounts, JsonNode dyn2, JsonContext ctx, long nowMillis) {
+    if (dyn == null || glob == null || accounts == null || dyn2 == null) {
+      throw new TrustedNodeException(Kind.MALFORMED, "missing result");
+    }
     long maint = maintenanceTime(dyn);
     if (maintenanceTime(dyn2) != maint) {
       throw new TrustedNodeException(Kind.MALFORMED, "the node ran a maintenance while answering; ask again");
@@ -208,7 +227,7 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
       }
       try {
         auths.put(want, ProtocolJson.fromJson(Authority.class, a.path("active"), ctx));
-      } catch (DecodeException | IllegalArgumentException e) {
+      } catch (RuntimeException e) {
         throw new TrustedNodeException(Kind.MALFORMED, want + ".active: " + e.getMessage());
       }
     }
@@ -216,7 +235,7 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
     if (head < 0) {
       throw new TrustedNodeException(Kind.MALFORMED, "no head_block_number");
     }
-    return new Answer(clock.millis(), head, maint, time(dyn, "next_maintenance_time"), active, auths);
+    return new Answer(nowMillis, head, maint, time(dyn, "next_maintenance_time"), active, auths);
   }
 
   /** {@code last_vote_tally_time} (bitshares-core 6+), else {@code last_budget_time}. */
