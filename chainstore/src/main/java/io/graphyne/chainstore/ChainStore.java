@@ -331,6 +331,11 @@ public final class ChainStore implements AutoCloseable {
     return out;
   }
 
+  /** Whether some committed block is not yet fsynced (only with syncEveryBlocks &gt; 1). */
+  public synchronized boolean hasUnsyncedCommits() {
+    return commitsSinceSync > 0;
+  }
+
   /** Makes every committed block durable now (used before pausing or with syncEveryBlocks > 1). */
   public synchronized void flush() {
     checkOpen();
@@ -362,6 +367,13 @@ public final class ChainStore implements AutoCloseable {
   public synchronized void close() {
     if (!closed) {
       closed = true;
+      if (commitsSinceSync > 0) {
+        try {
+          kv.syncWal();
+        } catch (RuntimeException e) {
+          LOG.warn("final fsync of the store failed", e);
+        }
+      }
       kv.close();
     }
   }

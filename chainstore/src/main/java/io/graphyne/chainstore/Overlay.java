@@ -67,7 +67,7 @@ final class Overlay implements KvReader {
   private final KvReader base;
   private final Map<Column, Map<Key, Touch>> writes = new EnumMap<>(Column.class);
   /** Touched keys in first-touch order (the undo record and the batch keep this order). */
-  private final List<Touch> touched = new ArrayList<>();
+  private final List<Touch> touched = new ArrayList<>(256);
 
   Overlay(KvReader base) {
     this.base = base;
@@ -143,7 +143,13 @@ final class Overlay implements KvReader {
       throw new IllegalArgumentException("undo records are written by the store only");
     }
     Key k = new Key(key);
-    Map<Key, Touch> m = writes.computeIfAbsent(column, c -> new HashMap<>());
+    Map<Key, Touch> m = writes.get(column);
+    if (m == null) {
+      // the per-transaction columns get thousands of keys in a full block: start them large
+      boolean perTx = column == Column.RECENT_TX || column == Column.RECENT_TX_BY_EXPIRATION || column == Column.TX_LOCATIONS;
+      m = new HashMap<>(perTx ? 2048 : 16);
+      writes.put(column, m);
+    }
     Touch t = m.get(k);
     if (t == null) {
       // Not written in this block yet, so the current value is the committed one.

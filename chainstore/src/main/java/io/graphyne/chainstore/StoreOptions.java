@@ -26,6 +26,18 @@ public record StoreOptions(long accountCacheSize, int syncEveryBlocks) {
     this(accountCacheSize, DEFAULT_SYNC_EVERY_BLOCKS);
   }
 
+  /**
+   * For a node fed by the block pipeline (sync, replay, live): fsync at most every 1,000 blocks by
+   * itself; the pipeline calls {@link ChainStore#flush()} whenever it runs dry and at least once
+   * a second, so a node at the head syncs every block as before, while a catching-up node does not
+   * pay one fsync per block.
+   */
+  public static StoreOptions pipelined() {
+    return new StoreOptions(DEFAULT_ACCOUNT_CACHE_SIZE, PIPELINED_SYNC_EVERY_BLOCKS);
+  }
+
+  public static final int PIPELINED_SYNC_EVERY_BLOCKS = 1000;
+
   public static StoreOptions defaults() {
     return new StoreOptions(DEFAULT_ACCOUNT_CACHE_SIZE, DEFAULT_SYNC_EVERY_BLOCKS);
   }

@@ -58,6 +58,7 @@ public final class BlockPipeline implements AutoCloseable {
   public static final int DEFAULT_RING_SIZE = 1 << 16;
   private static final int SPIN_TRIES = 200;
   private static final long MIN_PARK_NANOS = 20_000;
+  private static final long SYNC_INTERVAL_NANOS = 1_000_000_000L;
   private static final long MAX_PARK_NANOS = 1_000_000;
 
   /** Settings; {@code recoveryThreads} defaults to the number of cores. */
@@ -416,9 +417,39 @@ public final class BlockPipeline implements AutoCloseable {
   }
 
   private final class ApplyHandler implements EventHandler<PipelineEvent>, com.lmax.disruptor.EventHandlerIdentity {
+    private long lastSync = System.nanoTime();
+
     @Override
     public void onStart() {
       Thread.currentThread().setName("graphyne-apply");
+    }
+
+    @Override
+    public void onShutdown() {
+      syncStore();
+    }
+
+    /**
+     * Durability in runs of blocks (a store opened with {@code StoreOptions.pipelined()}): fsync
+     * when the pipeline has nothing more to apply right now, and at least once a second while it
+     * catches up.
+     */
+    private void maybeSync(long sequence) {
+      long now = System.nanoTime();
+      if ((ring.getCursor() == sequence || now - lastSync >= SYNC_INTERVAL_NANOS) && chain.store().hasUnsyncedCommits()) {
+        syncStore();
+      }
+    }
+
+    private void syncStore() {
+      lastSync = System.nanoTime();
+      try {
+        if (chain.store().hasUnsyncedCommits()) {
+          chain.store().flush();
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("store sync failed", e);
+      }
     }
 
     @Override
@@ -441,6 +472,9 @@ public final class BlockPipeline implements AutoCloseable {
         default -> {
           return;
         }
+      }
+      if (endOfBatch) {
+        maybeSync(sequence);
       }
       applyStage.nanos.add(System.nanoTime() - t0);
       applyStage.events.increment();

@@ -53,42 +53,102 @@ public final class HexLineReader implements Closeable {
     }
   }
 
+  /** Digit values; -1 for a space, tab or CR; -2 for anything else. */
+  private static final byte[] CLASS = new byte[256];
+
+  static {
+    java.util.Arrays.fill(CLASS, (byte) -2);
+    for (int c = '0'; c <= '9'; c++) {
+      CLASS[c] = (byte) (c - '0');
+    }
+    for (int c = 'a'; c <= 'f'; c++) {
+      CLASS[c] = (byte) (c - 'a' + 10);
+      CLASS[c - 'a' + 'A'] = (byte) (c - 'a' + 10);
+    }
+    CLASS[' '] = -1;
+    CLASS['\t'] = -1;
+    CLASS['\r'] = -1;
+  }
+
   private Line line(int first) throws IOException {
+    pos--; // re-read the first character in the fast loop below
     int n = 0;
     long chars = 0;
     int hi = -1;
     String bad = null;
-    int trailingSpace = 0;
-    for (int c = first; c >= 0 && c != '\n'; c = read()) {
-      chars++;
-      if (bad != null) {
-        continue; // skip to the end of the line
+    boolean trailingSpace = false;
+    while (true) {
+      if (pos == end && read() >= 0) {
+        pos--;
       }
-      if (chars > maxLineChars) {
-        bad = "line longer than " + maxLineChars + " characters";
-        continue;
+      if (pos == end) {
+        break; // end of input
       }
-      if (isSpace(c)) {
-        trailingSpace++;
-        continue;
-      }
-      if (trailingSpace > 0) {
-        bad = "space inside the hex";
-        continue;
-      }
-      int v = digit(c);
-      if (v < 0) {
-        bad = "not a hex digit at character " + chars;
-        continue;
-      }
-      if (hi < 0) {
-        hi = v;
-      } else {
-        if (n == out.length) {
-          out = Arrays.copyOf(out, out.length * 2);
+      byte[] b = buf;
+      int p = pos;
+      int e = end;
+      boolean eol = false;
+      if (bad == null && !trailingSpace && hi < 0 && chars + (e - p) <= maxLineChars) {
+        // fast path: pairs of hex digits until something else shows up
+        if (out.length - n < (e - p) / 2 + 1) {
+          out = Arrays.copyOf(out, Math.max(out.length * 2, n + (e - p) / 2 + 1));
         }
-        out[n++] = (byte) (hi << 4 | v);
-        hi = -1;
+        while (p + 1 < e) {
+          int v1 = CLASS[b[p] & 0xff];
+          int v2 = CLASS[b[p + 1] & 0xff];
+          if ((v1 | v2) < 0) {
+            break;
+          }
+          out[n++] = (byte) (v1 << 4 | v2);
+          p += 2;
+        }
+        chars += p - pos;
+      }
+      for (; p < e; p++) {
+        int c = b[p] & 0xff;
+        if (c == '\n') {
+          eol = true;
+          p++;
+          break;
+        }
+        chars++;
+        if (bad != null) {
+          continue; // skip to the end of the line
+        }
+        if (chars > maxLineChars) {
+          bad = "line longer than " + maxLineChars + " characters";
+          continue;
+        }
+        int v = CLASS[c];
+        if (v == -1) {
+          trailingSpace = true;
+          continue;
+        }
+        if (trailingSpace) {
+          bad = "space inside the hex";
+          continue;
+        }
+        if (v < 0) {
+          bad = "not a hex digit at character " + chars;
+          continue;
+        }
+        if (hi < 0) {
+          hi = v;
+        } else {
+          if (n == out.length) {
+            out = Arrays.copyOf(out, out.length * 2);
+          }
+          out[n++] = (byte) (hi << 4 | v);
+          hi = -1;
+          if (p + 1 < e && (e - p) > 64) {
+            p++;
+            break; // back to the fast path
+          }
+        }
+      }
+      pos = p;
+      if (eol) {
+        break;
       }
     }
     if (bad == null && hi >= 0) {
@@ -98,20 +158,7 @@ public final class HexLineReader implements Closeable {
   }
 
   private static boolean isSpace(int c) {
-    return c == ' ' || c == '\t' || c == '\r';
-  }
-
-  private static int digit(int c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
+    return CLASS[c] == -1;
   }
 
   @Override

@@ -87,7 +87,7 @@ public final class ReplayCommand implements Callable<Integer> {
     Bytes chainId = g == null ? null : g.chainId();
     ChainStore store = dataDir == null
         ? ChainStore.inMemory(chainId)
-        : ChainStore.openRocksDb(ChainStore.storeDirectory(dataDir), chainId, RocksConfig.defaults(), StoreOptions.defaults());
+        : ChainStore.openRocksDb(ChainStore.storeDirectory(dataDir), chainId, RocksConfig.defaults(), StoreOptions.pipelined());
     try {
       if (!store.hasGenesisState()) {
         if (g == null) {

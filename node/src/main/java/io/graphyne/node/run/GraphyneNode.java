@@ -88,7 +88,7 @@ public final class GraphyneNode {
   private void openStore() throws Exception {
     Files.createDirectories(config.dataDir());
     store = ChainStore.openRocksDb(ChainStore.storeDirectory(config.dataDir()), chain.chainId(), RocksConfig.defaults(),
-        StoreOptions.defaults());
+        StoreOptions.pipelined());
   }
 
   private void closeStore() {

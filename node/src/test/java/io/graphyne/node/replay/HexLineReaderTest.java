@@ -19,8 +19,46 @@ class HexLineReaderTest {
   }
 
   static List<HexLineReader.Line> read(byte[] bytes, int max) throws IOException {
+    List<HexLineReader.Line> whole = read(new ByteArrayInputStream(bytes), max);
+    // the same input delivered a few bytes per read: buffer boundaries anywhere give the same lines
+    List<HexLineReader.Line> chunked = read(new Trickle(bytes), max);
+    assertThat(chunked).hasSameSizeAs(whole);
+    for (int i = 0; i < whole.size(); i++) {
+      assertThat(chunked.get(i).bytes()).isEqualTo(whole.get(i).bytes());
+      assertThat(chunked.get(i).malformed()).isEqualTo(whole.get(i).malformed());
+    }
+    return whole;
+  }
+
+  /** An input stream that hands out 1..7 bytes per read. */
+  static final class Trickle extends java.io.InputStream {
+    private final byte[] data;
+    private int pos;
+
+    Trickle(byte[] data) {
+      this.data = data;
+    }
+
+    @Override
+    public int read() {
+      return pos < data.length ? data[pos++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (pos >= data.length) {
+        return -1;
+      }
+      int n = Math.min(Math.min(len, 1 + (pos * 7 + 3) % 7), data.length - pos);
+      System.arraycopy(data, pos, b, off, n);
+      pos += n;
+      return n;
+    }
+  }
+
+  static List<HexLineReader.Line> read(java.io.InputStream in, int max) throws IOException {
     List<HexLineReader.Line> out = new ArrayList<>();
-    try (HexLineReader r = new HexLineReader(new ByteArrayInputStream(bytes), max)) {
+    try (HexLineReader r = new HexLineReader(in, max)) {
       HexLineReader.Line l;
       while ((l = r.next()) != null) {
         out.add(l);
