@@ -43,8 +43,10 @@ import org.slf4j.LoggerFactory;
  * and calls the node synchronously only when the cache cannot cover the maintenance (the node was
  * behind it), at most once per {@code refreshInterval} after a success and once per {@code
  * retryAfterFailure} after a failure; the four HTTP calls of one answer share one deadline, {@link
- * JsonRpcClient.Limits#timeout()} (2 s by default), per configured node. So a maintenance block
- * waits at most that long per node and a replay of history calls the node once. Failures are typed ({@link TrustedNodeException}),
+ * JsonRpcClient.Limits#timeout()} (2 s by default), per configured node. A live maintenance block
+ * (timestamp within a minute of the clock) the node has not applied yet is waited for up to {@link
+ * Timing#catchUp()} (3 s by default), asking every 250 ms. So a live maintenance block waits a few
+ * seconds at most, and a replay of history calls the node once. Failures are typed ({@link TrustedNodeException}),
  * logged once per kind at WARN (then DEBUG) and never reach the chain thread.
  */
 public final class TrustedNodeTrust implements MaintenanceTrust {
@@ -61,10 +63,20 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
    *
    * @param refreshInterval least time between calls after a success
    * @param retryAfterFailure least time between calls after a failure
+   * @param catchUp how long to wait for a node that has not applied a maintenance block yet, when
+   *     the block is live (its timestamp within a minute of the clock): the node and we receive it
+   *     at about the same time
    */
-  public record Timing(Duration refreshInterval, Duration retryAfterFailure) {
-    public static final Timing DEFAULT = new Timing(Duration.ofSeconds(1), Duration.ofSeconds(30));
+  public record Timing(Duration refreshInterval, Duration retryAfterFailure, Duration catchUp) {
+    public static final Timing DEFAULT = new Timing(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(3));
+
+    public Timing(Duration refreshInterval, Duration retryAfterFailure) {
+      this(refreshInterval, retryAfterFailure, Duration.ZERO);
+    }
   }
+
+  /** How often a node that is catching up is asked again. */
+  static final long CATCH_UP_POLL_MILLIS = 250;
 
   /**
    * What a node said about its current maintenance.
@@ -133,6 +145,25 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
       } catch (RuntimeException e) {
         lastAttemptFailed = true;
         note(new TrustedNodeException(Kind.MALFORMED, e.toString(), e));
+      }
+    }
+    long catchUpEnd = now + timing.catchUp().toMillis();
+    while (a != null && !lastAttemptFailed && a.maintenanceTime() < t && a.headBlockNumber() < blockNum
+        && Math.abs(clock.millis() - blockTime.toEpochMilli()) < 60_000 && clock.millis() + CATCH_UP_POLL_MILLIS < catchUpEnd) {
+      // live: the node has not applied this maintenance block yet
+      try {
+        Thread.sleep(CATCH_UP_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      lastAttemptMillis = clock.millis();
+      try {
+        a = fetch();
+        cached = a;
+      } catch (TrustedNodeException e) {
+        lastAttemptFailed = true;
+        note(e);
       }
     }
     if (a == null || a.maintenanceTime() != t) {
