@@ -56,7 +56,10 @@ public interface MaintenanceTrust {
     };
   }
 
-  /** Keeps the genesis (or last known) active set: right for chains whose witnesses do not change. */
+  /**
+   * Covers nothing: the controller keeps the genesis (or last known) active set, which is right
+   * for chains whose witnesses do not change, or learns it from production when told to.
+   */
   MaintenanceTrust KEEP_LAST_KNOWN = new MaintenanceTrust() {
     @Override
     public Optional<Snapshot> afterMaintenance(long blockNum, Instant blockTime, GlobalProperties current) {
