@@ -71,8 +71,9 @@ class DefenceIT {
     }
 
     @Override
-    public void transactionsArrived(List<SignedTransaction> t, PeerRef from) {
-      trxs.addAll(t);
+    public java.util.concurrent.CompletionStage<TxVerdict> transactionArrived(SignedTransaction t, PeerRef from) {
+      trxs.add(t);
+      return java.util.concurrent.CompletableFuture.completedFuture(TxVerdict.ACCEPTED);
     }
 
     @Override

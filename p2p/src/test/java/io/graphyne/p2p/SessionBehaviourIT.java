@@ -184,7 +184,10 @@ class SessionBehaviourIT {
       }
 
       @Override
-      public void transactionsArrived(List<io.graphyne.protocol.SignedTransaction> trxs, ChainAccess.PeerRef from) {}
+      public java.util.concurrent.CompletionStage<ChainAccess.TxVerdict> transactionArrived(
+          io.graphyne.protocol.SignedTransaction trx, ChainAccess.PeerRef from) {
+        return java.util.concurrent.CompletableFuture.completedFuture(ChainAccess.TxVerdict.INVALID);
+      }
 
       @Override
       public ChainAccess.BlockVerdict blockArrived(SignedBlock block, Bytes raw, Bytes blockId, ChainAccess.PeerRef from) {

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * (B0-B9, T1-T9; see {@link Reason}), keeps a fork database of reversible blocks and switches
  * forks through the store's undo records (longest chain wins, never below LIB), runs the witness
  * schedule, maintenance and irreversibility, and keeps a mempool of transactions validated
- * against head state.
+ * in a pending state on top of the head (re-validated after every block and fork switch).
  *
  * <p>Signatures are recovered before blocks and transactions get here ({@link PreparedBlock},
  * {@link PreparedTransaction}; the pipeline does it in parallel): the controller only reads the
@@ -68,6 +68,8 @@ public final class ChainController {
   public static final int MAX_MEMPOOL_TX_BYTES = 1024 * 1024;
   /** Most transactions the mempool holds. */
   public static final int DEFAULT_MEMPOOL_LIMIT = 100_000;
+  /** Most packed bytes (signed transactions) the mempool holds. */
+  public static final long DEFAULT_MEMPOOL_BYTES = 64L << 20;
 
   private static final List<String> BLOCK_RULES_VERIFIED =
       List.of("B0", "B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9-authority-state");
@@ -88,19 +90,38 @@ public final class ChainController {
    * @param secp used only to re-prepare committed blocks after a restart when a fork pops them
    * @param mempoolLimit most transactions kept in the mempool
    * @param maxUndoHistory B9: head - LIB must stay below it (10,000 on real chains)
+   * @param mempoolBytes most packed bytes (signed transactions) kept in the mempool
    * @param witnessSetFromProduction after a maintenance the trust source does not cover, accept
    *     blocks of any existing witness signing with its current key until the new active set is
    *     learned from production ({@link WitnessSetLearner}); off (strict): keep the last known set
    *     and reject every other producer as B7
    */
   public record Options(HardforkSchedule hardforks, Clock clock, MaintenanceTrust trust, Secp256k1 secp, int mempoolLimit,
-      long maxUndoHistory, boolean witnessSetFromProduction) {
+      long maxUndoHistory, long mempoolBytes, boolean witnessSetFromProduction) {
     public Options {
       Objects.requireNonNull(hardforks, "hardforks");
       Objects.requireNonNull(trust, "trust");
       if (maxUndoHistory < 2) {
         throw new IllegalArgumentException("maxUndoHistory must be >= 2");
       }
+      if (mempoolLimit < 0 || mempoolBytes < 0) {
+        throw new IllegalArgumentException("mempool limits must be >= 0");
+      }
+    }
+
+    public Options(HardforkSchedule hardforks, Clock clock, MaintenanceTrust trust, Secp256k1 secp, int mempoolLimit,
+        long maxUndoHistory) {
+      this(hardforks, clock, trust, secp, mempoolLimit, maxUndoHistory, DEFAULT_MEMPOOL_BYTES, false);
+    }
+
+    public Options(HardforkSchedule hardforks, Clock clock, MaintenanceTrust trust, Secp256k1 secp, int mempoolLimit,
+        long maxUndoHistory, long mempoolBytes) {
+      this(hardforks, clock, trust, secp, mempoolLimit, maxUndoHistory, mempoolBytes, false);
+    }
+
+    /** Mempool bounds: most transactions and most packed bytes. */
+    public Options withMempoolLimits(int transactions, long bytes) {
+      return new Options(hardforks, clock, trust, secp, transactions, maxUndoHistory, bytes, witnessSetFromProduction);
     }
 
     /**
@@ -109,25 +130,25 @@ public final class ChainController {
      */
     public static Options defaults(HardforkSchedule hardforks) {
       return new Options(hardforks, null, MaintenanceTrust.KEEP_LAST_KNOWN,
-          io.graphyne.crypto.Secp256k1Provider.system(), DEFAULT_MEMPOOL_LIMIT, MAX_UNDO_HISTORY, false);
+          io.graphyne.crypto.Secp256k1Provider.system(), DEFAULT_MEMPOOL_LIMIT, MAX_UNDO_HISTORY, DEFAULT_MEMPOOL_BYTES, false);
     }
 
     public Options withClock(Clock c) {
-      return new Options(hardforks, c, trust, secp, mempoolLimit, maxUndoHistory, witnessSetFromProduction);
+      return new Options(hardforks, c, trust, secp, mempoolLimit, maxUndoHistory, mempoolBytes, witnessSetFromProduction);
     }
 
     public Options withTrust(MaintenanceTrust t) {
-      return new Options(hardforks, clock, t, secp, mempoolLimit, maxUndoHistory, witnessSetFromProduction);
+      return new Options(hardforks, clock, t, secp, mempoolLimit, maxUndoHistory, mempoolBytes, witnessSetFromProduction);
     }
 
     /** B9's limit (GRAPHENE_MAX_UNDO_HISTORY on real chains; smaller only in tests). */
     public Options withMaxUndoHistory(long n) {
-      return new Options(hardforks, clock, trust, secp, mempoolLimit, n, witnessSetFromProduction);
+      return new Options(hardforks, clock, trust, secp, mempoolLimit, n, mempoolBytes, witnessSetFromProduction);
     }
 
     /** Learn the active set from production after maintenances the trust source does not cover. */
     public Options withWitnessSetFromProduction(boolean on) {
-      return new Options(hardforks, clock, trust, secp, mempoolLimit, maxUndoHistory, on);
+      return new Options(hardforks, clock, trust, secp, mempoolLimit, maxUndoHistory, mempoolBytes, on);
     }
   }
 
@@ -146,6 +167,16 @@ public final class ChainController {
   private final Bytes chainId;
   private final Map<Bytes, PreparedBlock> forkDb = new HashMap<>();
   private final LinkedHashMap<Bytes, PreparedTransaction> mempool = new LinkedHashMap<>();
+  private long mempoolBytes;
+  /** Transactions of popped blocks, oldest first, until they are re-validated (core's {@code _popped_tx}). */
+  private final List<PreparedTransaction> poppedTx = new ArrayList<>();
+  /**
+   * The pending state (core's {@code _pending_tx_session}): head state with every mempool
+   * transaction applied in order, open while no block is being applied; null when closed (it is
+   * rebuilt, re-validating the mempool, before the next transaction is admitted).
+   */
+  private Pending pending;
+  private long mempoolDropped;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final Map<Reason, Long> rejections = new java.util.EnumMap<>(Reason.class);
   private final WitnessSetLearner learner = new WitnessSetLearner();
@@ -234,7 +265,14 @@ public final class ChainController {
    * the old one restored).
    */
   public BlockResult pushBlock(PreparedBlock b) {
-    BlockResult r = push(b);
+    BlockResult r;
+    try {
+      r = push(b);
+    } finally {
+      if (pending == null) {
+        restorePending();
+      }
+    }
     if (!r.accepted()) {
       rejections.merge(r.reason(), 1L, Long::sum);
       LOG.atDebug().log("rejected {}", r);
@@ -258,6 +296,7 @@ public final class ChainController {
       return simple(b, Reason.B1_BELOW_IRREVERSIBLE, "LIB " + d.lastIrreversibleBlockNum());
     }
     if (b.previous().equals(d.headBlockId())) {
+      closePending();
       BlockResult r = apply(b);
       if (r.applied()) {
         afterApply(b, r);
@@ -302,6 +341,7 @@ public final class ChainController {
       return simple(tip, Reason.B1_BELOW_IRREVERSIBLE, "fork point " + ancestor + " below LIB " + d.lastIrreversibleBlockNum());
     }
     LOG.info("switching to fork at {}: popping {} blocks, applying {}", ancestor, d.headBlockNumber() - ancestor, branch.size());
+    closePending();
     List<PreparedBlock> popped = popTo(ancestor);
     BlockResult last = null;
     for (PreparedBlock b : branch) {
@@ -334,6 +374,7 @@ public final class ChainController {
 
   /** Pops blocks down to {@code blockNum}; returns them oldest first. */
   private List<PreparedBlock> popTo(long blockNum) {
+    closePending();
     List<PreparedBlock> popped = new ArrayList<>();
     while (store.head().blockNum() > blockNum) {
       Head h = store.head();
@@ -344,6 +385,9 @@ public final class ChainController {
       }
       store.popBlock();
       popped.add(0, b);
+      // core's pop_block: the popped block's transactions go before those popped earlier (so the
+      // list stays oldest first) and are pushed again once the new head is in place
+      poppedTx.addAll(0, b.transactions());
       forkDb.put(b.id(), b);
       for (Listener l : listeners) {
         l.blockPopped(h.blockNum(), h.blockId());
@@ -352,9 +396,13 @@ public final class ChainController {
     return popped;
   }
 
-  /** Pops the head block (tools and tests); it stays in the fork database. */
+  /**
+   * Pops the head block (tools and tests); it stays in the fork database and its transactions go
+   * back to the mempool when they are still valid on the new head.
+   */
   public void popBlock() {
     popTo(store.head().blockNum() - 1);
+    restorePending();
   }
 
   private void removeWithDescendants(Bytes id) {
@@ -378,11 +426,17 @@ public final class ChainController {
     long lib = store.head().lastIrreversibleBlockNum();
     forkDb.values().removeIf(x -> x.blockNum() <= lib);
     for (PreparedTransaction t : b.transactions()) {
-      mempool.remove(t.id());
+      dropFromMempool(t.id());
     }
     if (!mempool.isEmpty()) {
       long now = b.block().header().timestamp().getEpochSecond();
-      mempool.values().removeIf(t -> t.transaction().expiration().getEpochSecond() < now);
+      List<Bytes> expired = new ArrayList<>();
+      for (PreparedTransaction t : mempool.values()) {
+        if (t.transaction().expiration().getEpochSecond() < now) {
+          expired.add(t.id());
+        }
+      }
+      expired.forEach(this::dropFromMempool);
     }
     for (Listener l : listeners) {
       l.blockApplied(b, r);
@@ -792,8 +846,11 @@ public final class ChainController {
   // ---- mempool -----------------------------------------------------------------------------
 
   /**
-   * Validates a transaction against head state (T0-T7; T9 state checks run when a producer
-   * includes it) and adds it to the mempool.
+   * Validates a transaction as bitshares-core's {@code push_transaction} does and adds it to the
+   * mempool: T0 (packed size below 1 MiB), the mempool bounds, then T1-T7 and the operations' state
+   * checks (T9-authority-state) applied in the pending state, i.e. on top of the head and of every
+   * transaction already in the mempool (core's {@code _push_transaction} in {@code
+   * _pending_tx_session}). A rejected transaction leaves no trace in the pending state.
    */
   public TxResult pushTransaction(PreparedTransaction t) {
     if (mempool.containsKey(t.id())) {
@@ -802,21 +859,127 @@ public final class ChainController {
     if (t.signedSize() >= MAX_MEMPOOL_TX_BYTES) {
       return count(TxResult.reject(Reason.T0_TOO_LARGE, t.signedSize() + " bytes", t.id()));
     }
-    StateReader st = store.state();
-    DynamicProperties d = dynamic(st);
-    GlobalProperties gp = global(st);
-    HardforkSchedule.Rules rules = options.hardforks().at(Instant.ofEpochSecond(d.time()));
-    EnumSet<Trust> trusted = EnumSet.noneOf(Trust.class);
-    TxResult r = checkTransaction(new StateSession(st), t, d, gp, rules, trusted);
-    if (r != null) {
-      return count(r);
+    TxResult full = fullFor(t);
+    if (full != null) {
+      return count(full);
     }
+    TxResult r = pending().push(t);
+    return r.accepted() ? r : count(r);
+  }
+
+  /** MEMPOOL_FULL when admitting {@code t} would exceed the count or byte bound, else null. */
+  private TxResult fullFor(PreparedTransaction t) {
     if (mempool.size() >= options.mempoolLimit()) {
-      return TxResult.reject(Reason.T0_TOO_LARGE, "mempool full", t.id());
+      return TxResult.reject(Reason.MEMPOOL_FULL, mempool.size() + " transactions", t.id());
     }
-    mempool.put(t.id(), t);
-    trusted.add(Trust.OPERATION_EFFECTS);
-    return new TxResult(Reason.ACCEPTED, null, null, t.id(), trusted);
+    if (mempoolBytes + t.signedSize() > options.mempoolBytes()) {
+      return TxResult.reject(Reason.MEMPOOL_FULL, mempoolBytes + " + " + t.signedSize() + " bytes", t.id());
+    }
+    return null;
+  }
+
+  /** The pending state on the current head with the mempool applied (rebuilt if it was closed). */
+  private Pending pending() {
+    if (pending == null) {
+      restorePending();
+    }
+    if (pending == null) {
+      pending = new Pending();
+    }
+    return pending;
+  }
+
+  /** Abandons the pending state (before a block is applied, popped or produced). */
+  private void closePending() {
+    if (pending != null) {
+      pending.changes.close();
+      pending = null;
+    }
+  }
+
+  /**
+   * bitshares-core's {@code pending_transactions_restorer} (db_with.hpp, run at the end of every
+   * {@code push_block}): a fresh pending state on the current head, then the transactions of popped
+   * blocks (oldest first) and then the previous mempool, each pushed again in order. Those already
+   * in the chain (T2), expired (T6) or now invalid are dropped; the rest are the mempool again.
+   */
+  private void restorePending() {
+    closePending();
+    if (poppedTx.isEmpty() && mempool.isEmpty()) {
+      return;
+    }
+    List<PreparedTransaction> candidates = new ArrayList<>(poppedTx.size() + mempool.size());
+    candidates.addAll(poppedTx);
+    candidates.addAll(mempool.values());
+    poppedTx.clear();
+    mempool.clear();
+    mempoolBytes = 0;
+    Pending p = new Pending();
+    pending = p;
+    int dropped = 0;
+    for (PreparedTransaction t : candidates) {
+      if (mempool.containsKey(t.id())) {
+        continue;
+      }
+      TxResult r = fullFor(t);
+      if (r == null) {
+        r = p.push(t);
+      }
+      if (!r.accepted()) {
+        dropped++;
+        LOG.atDebug().setMessage("dropped from the mempool: {} {}").addArgument(t.id()).addArgument(r).log();
+      }
+    }
+    mempoolDropped += dropped;
+    LOG.atDebug().setMessage("mempool restored: {} of {} kept").addArgument(mempool.size()).addArgument(candidates.size()).log();
+  }
+
+  /** The open pending state: one uncommitted block's changes over the head. */
+  private final class Pending {
+    final BlockChanges changes;
+    final StateSession state;
+    final DynamicProperties d;
+    final GlobalProperties gp;
+    final HardforkSchedule.Rules rules;
+    final Set<Bytes> ids = new HashSet<>();
+
+    Pending() {
+      StateReader st = store.state();
+      d = dynamic(st);
+      gp = global(st);
+      rules = options.hardforks().at(Instant.ofEpochSecond(d.time()));
+      changes = store.beginBlock(d.headBlockNumber() + 1, Bytes.zeros(20), new byte[0]);
+      state = new StateSession(changes);
+    }
+
+    /** Applies {@code t} on top of the pending transactions; admits it to the mempool if it applies. */
+    TxResult push(PreparedTransaction t) {
+      EnumSet<Trust> trusted = EnumSet.noneOf(Trust.class);
+      TxResult r = applyTransaction(state, t, d, gp, rules, ids, trusted);
+      if (r.accepted()) {
+        ids.add(t.id());
+        mempool.put(t.id(), t);
+        mempoolBytes += t.signedSize();
+      }
+      return r;
+    }
+  }
+
+  private void dropFromMempool(Bytes id) {
+    PreparedTransaction t = mempool.remove(id);
+    if (t != null) {
+      mempoolBytes -= t.signedSize();
+    }
+  }
+
+  /** Packed bytes of the signed transactions in the mempool. */
+  public long mempoolBytes() {
+    return mempoolBytes;
+  }
+
+  /** Mempool transactions dropped when they were re-validated on a new head (since start). */
+  public long mempoolDropped() {
+    return mempoolDropped;
   }
 
   private TxResult count(TxResult r) {
@@ -839,6 +1002,7 @@ public final class ChainController {
    * maxBytes} of packed transactions. Nothing is committed.
    */
   public List<PreparedTransaction> selectForBlock(List<PreparedTransaction> candidates, long maxBytes, List<TxResult> dropped) {
+    closePending();
     StateReader st = store.state();
     DynamicProperties d = dynamic(st);
     GlobalProperties gp = global(st);
@@ -871,8 +1035,9 @@ public final class ChainController {
 
   /** Removes transactions from the mempool (dropped by a producer). */
   public void removeFromMempool(Iterable<Bytes> ids) {
+    closePending(); // later transactions may have depended on the removed ones: re-validated on next use
     for (Bytes id : ids) {
-      mempool.remove(id);
+      dropFromMempool(id);
     }
   }
 

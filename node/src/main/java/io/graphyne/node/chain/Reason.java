@@ -27,6 +27,8 @@ public enum Reason {
   B9_UNDO_HISTORY("B9", "head - LIB would reach the maximum undo history"),
 
   T0_TOO_LARGE("T0", "packed size with signatures is 1 MiB or more (mempool policy)"),
+  /** Mempool policy: the mempool holds its most transactions or bytes (not the sender's fault). */
+  MEMPOOL_FULL("T0", "the mempool is full (count or bytes)"),
   T1_INVALID("T1", "stateless validation failed"),
   T2_DUPLICATE("T2", "duplicate transaction"),
   T3_SIGNATURE("T3", "a signature does not recover a key"),

@@ -32,6 +32,16 @@
  * slotTime}, {@code scheduledWitness}, {@code witness} and the property getters read committed
  * state and may be called from any thread.
  *
+ * <h2>Mempool</h2>
+ *
+ * As bitshares-core's database: {@code pushTransaction} applies the transaction (T0-T7 and the
+ * operations' state checks) in a pending state, the head plus every mempool transaction in order,
+ * and admits it only if it applies; the mempool is bounded by {@code Options.mempoolLimit} and
+ * {@code mempoolBytes} ({@code MEMPOOL_FULL}). After every pushed block or fork switch the pending
+ * state is rebuilt on the new head from the transactions of popped blocks (oldest first) and then
+ * the previous mempool, dropping those now included, expired or invalid. The node relays a peer's
+ * transaction only after {@code pushTransaction} accepted it.
+ *
  * <h2>Verdicts</h2>
  *
  * {@link io.graphyne.node.chain.BlockResult} and {@link io.graphyne.node.chain.TxResult} carry a

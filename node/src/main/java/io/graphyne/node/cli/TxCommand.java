@@ -1,6 +1,8 @@
 package io.graphyne.node.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.graphyne.protocol.validation.OperationValidator;
+import io.graphyne.protocol.validation.ValidationError;
 import io.graphyne.config.ChainPreset;
 import io.graphyne.crypto.Secp256k1Provider;
 import io.graphyne.protocol.SignedTransaction;
@@ -40,7 +42,10 @@ public final class TxCommand implements Runnable {
     String file;
   }
 
-  /** The decode result of one transaction: transaction JSON, id, digest, unsigned bytes. */
+  /**
+   * The decode result of one transaction: transaction JSON, id, digest, unsigned bytes, and
+   * {@code validation_error} when it fails rule T1 (stateless validate()).
+   */
   public static ObjectNode describe(byte[] bytes, ChainPreset chain) {
     Codecs.Checked<SignedTransaction> c = Codecs.decodeChecked(SignedTransaction.class, bytes);
     SignedTransaction tx = c.value();
@@ -55,6 +60,13 @@ public final class TxCommand implements Runnable {
     if (!c.canonical()) {
       out.put("first_non_canonical_byte", c.firstDifference());
       out.put("canonical_hex", Hex.encode(c.canonicalBytes()));
+    }
+    ValidationError invalid = OperationValidator.validate(tx.transaction());
+    if (invalid != null) {
+      ObjectNode v = out.putObject("validation_error");
+      v.put("operation", invalid.operation());
+      v.put("path", invalid.path());
+      v.put("message", invalid.message());
     }
     return out;
   }

@@ -4,7 +4,6 @@ import io.graphyne.p2p.chain.ChainAccess;
 import io.graphyne.protocol.Bytes;
 import io.graphyne.protocol.SignedBlock;
 import io.graphyne.protocol.SignedTransaction;
-import java.util.List;
 
 /**
  * Where the P2P layer's blocks and transactions go: the validating core (pipeline and chain
@@ -14,8 +13,11 @@ public interface ChainSink {
   /** A block from a peer, decoded, with its raw bytes and checked id. */
   ChainAccess.BlockVerdict block(SignedBlock block, Bytes raw, Bytes blockId, ChainAccess.PeerRef from);
 
-  /** Transactions from a peer, not yet validated. */
-  void transactions(List<SignedTransaction> transactions, ChainAccess.PeerRef from);
+  /**
+   * A transaction from a peer, not yet validated; the stage completes with the node's verdict
+   * (from the state thread) and must not be waited on by the caller.
+   */
+  java.util.concurrent.CompletionStage<ChainAccess.TxVerdict> transaction(SignedTransaction transaction, ChainAccess.PeerRef from);
 
   /** True while a block is accepted but not yet applied (queued for application). */
   default boolean queued(Bytes blockId) {

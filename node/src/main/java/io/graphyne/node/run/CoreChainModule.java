@@ -250,15 +250,44 @@ public final class CoreChainModule implements ChainModule {
     };
   }
 
+  /**
+   * A transaction from a peer: validated on the state thread (bitshares-core's {@code
+   * push_transaction}); the verdict tells p2p whether to relay it. Submission never waits for room
+   * in the ring: when the pipeline is nearly full (blocks have priority) the transaction is not
+   * judged and not relayed, as a busy core node would drop it.
+   */
   @Override
-  public void transactions(List<SignedTransaction> txs, ChainAccess.PeerRef from) {
-    for (SignedTransaction t : txs) {
-      try {
-        pipeline.submitTransaction(t).thenAccept(this::record);
-      } catch (IllegalStateException e) {
-        LOG.warn("transaction not submitted: {}", e.toString());
-      }
+  public java.util.concurrent.CompletionStage<ChainAccess.TxVerdict> transaction(SignedTransaction t, ChainAccess.PeerRef from) {
+    BlockPipeline p = pipeline;
+    if (p == null || p.failure() != null || p.backPressure()) {
+      return CompletableFuture.completedFuture(ChainAccess.TxVerdict.NOT_PROCESSED);
     }
+    try {
+      return p.submitTransaction(t).thenApply(r -> {
+        record(r);
+        if (r.reason() != Reason.ACCEPTED && LOG.isDebugEnabled()) {
+          LOG.debug("transaction {} from {} rejected: {}", r.txId(), from.remoteAddress(), r);
+        }
+        return txVerdict(r);
+      });
+    } catch (IllegalStateException e) {
+      LOG.warn("transaction not submitted: {}", e.toString());
+      return CompletableFuture.completedFuture(ChainAccess.TxVerdict.NOT_PROCESSED);
+    }
+  }
+
+  /**
+   * The p2p verdict of a mempool verdict: duplicates (mempool or recent blocks) and expired
+   * transactions are dropped silently, a full mempool is not the peer's fault, anything else is
+   * invalid.
+   */
+  static ChainAccess.TxVerdict txVerdict(TxResult r) {
+    return switch (r.reason()) {
+      case ACCEPTED -> ChainAccess.TxVerdict.ACCEPTED;
+      case ALREADY_KNOWN, T2_DUPLICATE, T6_EXPIRED -> ChainAccess.TxVerdict.ALREADY_KNOWN;
+      case MEMPOOL_FULL -> ChainAccess.TxVerdict.NOT_PROCESSED;
+      default -> ChainAccess.TxVerdict.INVALID;
+    };
   }
 
   /** Submits a transaction and returns its verdict (tools, tests). */

@@ -139,8 +139,8 @@ public final class StoreChainAccess implements ChainAccess {
   }
 
   @Override
-  public void transactionsArrived(List<SignedTransaction> transactions, PeerRef from) {
-    sink.transactions(transactions, from);
+  public java.util.concurrent.CompletionStage<TxVerdict> transactionArrived(SignedTransaction transaction, PeerRef from) {
+    return sink.transaction(transaction, from);
   }
 
   @Override

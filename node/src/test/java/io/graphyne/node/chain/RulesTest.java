@@ -182,7 +182,7 @@ class RulesTest {
   void t0MempoolSizeLimit() {
     try (TestChain t = new TestChain()) {
       ObjectId a = t.account("alice", ALICE);
-      CustomOperation huge = new CustomOperation(new Asset(0, TestChain.CORE), a, List.of(), 1, Bytes.wrap(new byte[1024 * 1024]));
+      CustomOperation huge = new CustomOperation(new Asset(1, TestChain.CORE), a, List.of(), 1, Bytes.wrap(new byte[1024 * 1024]));
       assertThat(t.chain.pushTransaction(t.signed(List.of(huge), ALICE)).reason()).isEqualTo(Reason.T0_TOO_LARGE);
       assertThat(t.chain.pushTransaction(t.signed(List.of(t.transfer(a, t.registrar)), ALICE)).reason()).isEqualTo(Reason.ACCEPTED);
     }
@@ -278,7 +278,7 @@ class RulesTest {
   private static PreparedTransaction sized(TestChain t, ObjectId payer, int target, PrivateKey... keys) {
     int n = target - 60;
     for (int i = 0; i < 200; i++) {
-      CustomOperation op = new CustomOperation(new Asset(0, TestChain.CORE), payer, List.of(), 7, Bytes.wrap(new byte[n]));
+      CustomOperation op = new CustomOperation(new Asset(1, TestChain.CORE), payer, List.of(), 7, Bytes.wrap(new byte[n]));
       Transaction tx = t.tx(List.of(op));
       int size = tx.toBytes().length;
       if (size == target) {

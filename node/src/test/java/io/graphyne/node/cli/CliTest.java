@@ -62,6 +62,24 @@ class CliTest {
     assertThat(j.get("digest").asText()).hasSize(64);
     assertThat(j.get("canonical").asBoolean()).isTrue();
     assertThat(j.get("transaction").get("operations").isArray()).isTrue();
+    assertThat(j.has("validation_error")).isFalse();
+  }
+
+  @Test
+  void txDecodeReportsTheFirstBrokenValidateRule() {
+    // tx-011 of transactions.json proposes a transfer from 1.2.0 to 1.2.0 (python-bitshares placeholder)
+    JsonNode v = null;
+    for (JsonNode x : Vectors.json("transactions.json").get("vectors")) {
+      if (x.get("id").asText().equals("tx-011")) {
+        v = x;
+      }
+    }
+    Result r = run("tx", "decode", "--hex", v.get("expected_signed_hex").asText());
+    assertThat(r.code()).isZero();
+    JsonNode e = r.json().get("validation_error");
+    assertThat(e.get("operation").asText()).isEqualTo("transaction");
+    assertThat(e.get("path").asText()).isEqualTo("operations[0].proposal_create.proposed_ops[0].transfer.to");
+    assertThat(e.get("message").asText()).isEqualTo("from and to must differ");
   }
 
   @Test

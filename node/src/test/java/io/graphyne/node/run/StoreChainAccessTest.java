@@ -38,7 +38,10 @@ class StoreChainAccessTest {
     }
 
     @Override
-    public void transactions(List<SignedTransaction> transactions, ChainAccess.PeerRef from) {}
+    public java.util.concurrent.CompletionStage<ChainAccess.TxVerdict> transaction(SignedTransaction transaction,
+        ChainAccess.PeerRef from) {
+      return java.util.concurrent.CompletableFuture.completedFuture(ChainAccess.TxVerdict.NOT_PROCESSED);
+    }
 
     @Override
     public Optional<ChainAccess.Head> queuedTip() {

@@ -37,8 +37,13 @@ public interface ChainAccess {
    */
   BlockVerdict blockArrived(SignedBlock block, Bytes raw, Bytes blockId, PeerRef from);
 
-  /** Transactions arrived from a peer (decoded; not yet validated). */
-  void transactionsArrived(List<SignedTransaction> transactions, PeerRef from);
+  /**
+   * A transaction arrived from a peer (decoded, not yet validated). The node validates it as
+   * bitshares-core's {@code push_transaction} would and completes the returned stage with its
+   * verdict, from any thread and without blocking the caller; the P2P layer relays the transaction
+   * only when the verdict is {@link TxVerdict#ACCEPTED}.
+   */
+  java.util.concurrent.CompletionStage<TxVerdict> transactionArrived(SignedTransaction transaction, PeerRef from);
 
   /** A peer was disconnected for misbehaviour (and banned). */
   void peerMisbehaved(PeerRef peer, io.graphyne.p2p.session.DisconnectReason reason, String detail);
@@ -67,6 +72,18 @@ public interface ChainAccess {
     INVALID,
     /** Valid as far as we know but not wanted (e.g. a probe that reached its target). */
     NOT_NEEDED
+  }
+
+  /** What the node made of a transaction from a peer. */
+  enum TxVerdict {
+    /** Valid against our head state and admitted to the mempool: relay it. */
+    ACCEPTED,
+    /** Already known (in the mempool or in a recent block) or expired: drop silently. */
+    ALREADY_KNOWN,
+    /** Invalid (signature, authority, TaPoS, operation checks): drop, count against the peer. */
+    INVALID,
+    /** Not judged (the node is busy, stopping, or its mempool is full): drop silently. */
+    NOT_PROCESSED
   }
 
   /** A peer as the node sees it. */

@@ -183,7 +183,9 @@ public final class MemoryChain implements ChainAccess {
   }
 
   @Override
-  public void transactionsArrived(List<SignedTransaction> transactions, PeerRef from) {}
+  public java.util.concurrent.CompletionStage<TxVerdict> transactionArrived(SignedTransaction transaction, PeerRef from) {
+    return java.util.concurrent.CompletableFuture.completedFuture(TxVerdict.NOT_PROCESSED);
+  }
 
   @Override
   public void peerMisbehaved(PeerRef peer, io.graphyne.p2p.session.DisconnectReason reason, String detail) {}

@@ -139,6 +139,16 @@ public final class P2pNode implements AutoCloseable {
     return sync.blocksReceived();
   }
 
+  /** Transactions received from peers, by the node's verdict. */
+  public SyncManager.TrxCounts transactionsReceived() {
+    return sync.trxCounts();
+  }
+
+  /** Messages kept for peers to fetch (bounded). */
+  public int cachedMessages() {
+    return sync.cachedMessages();
+  }
+
   /** Blocks served to peers that fetched them (sync or normal mode). */
   public long blocksServed() {
     return blocksServed.get();

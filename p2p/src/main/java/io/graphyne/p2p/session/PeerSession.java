@@ -75,6 +75,8 @@ public final class PeerSession extends ChannelInboundHandlerAdapter {
   private final ArrayDeque<ServeItem> pendingServe = new ArrayDeque<>();
   private volatile long roundTripMicros = -1;
   private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong invalidTransactions = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong acceptedTransactions = new java.util.concurrent.atomic.AtomicLong();
 
   record ServeItem(long itemType, Bytes hash) {}
 
@@ -107,6 +109,24 @@ public final class PeerSession extends ChannelInboundHandlerAdapter {
 
   public long roundTripMicros() {
     return roundTripMicros;
+  }
+
+  /**
+   * Transactions this peer sent that the node judged invalid. Counted against the peer, but (as in
+   * bitshares-core, whose node only logs the rejection and remembers the item as recently failed) not
+   * a reason to disconnect: a transaction valid when the peer relayed it may be invalid by our head.
+   */
+  public long invalidTransactions() {
+    return invalidTransactions.get();
+  }
+
+  /** Transactions this peer sent that the node accepted into its mempool (and we relayed). */
+  public long acceptedTransactions() {
+    return acceptedTransactions.get();
+  }
+
+  void countTransaction(boolean valid) {
+    (valid ? acceptedTransactions : invalidTransactions).incrementAndGet();
   }
 
   public Optional<DisconnectReason> closeReason() {

@@ -49,6 +49,12 @@ public final class SyncManager {
   /** How long an advertised message stays fetchable (about 5 blocks at 3 s, generously). */
   public static final long MESSAGE_CACHE_NANOS = TimeUnit.SECONDS.toNanos(30);
   private static final int MAX_CONFIRMS_WITHOUT_PROGRESS = 3;
+  /**
+   * Most transactions from one peer awaiting the node's verdict: further items are requested from
+   * that peer only when a verdict comes back, so a flood from one peer is bounded by this, whatever
+   * the node's speed.
+   */
+  public static final int MAX_VALIDATING_PER_PEER = 64;
   /** GRAPHENE_NET_FUTURE_SYNC_BLOCKS_GRACE_PERIOD_SEC. */
   static final long FUTURE_SYNC_GRACE_SECONDS = 3600;
 
@@ -79,6 +85,8 @@ public final class SyncManager {
     final LinkedHashMap<Bytes, Long> wanted = new LinkedHashMap<>();
     final Map<Bytes, Long> normalRequested = new HashMap<>();
     final Map<Bytes, Long> normalRequestedTypes = new HashMap<>();
+    /** Transactions from this peer handed to the node whose verdict has not come back yet. */
+    int validating;
   }
 
   private record Cached(RawMessage raw, long at) {}
@@ -92,6 +100,10 @@ public final class SyncManager {
   private final Set<Bytes> seen = new LinkedHashSet<>();
   private PeerSession fetchOwner;
   private volatile long blocksReceived;
+  private final java.util.concurrent.atomic.AtomicLong trxAccepted = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong trxKnown = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong trxInvalid = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong trxNotProcessed = new java.util.concurrent.atomic.AtomicLong();
 
   SyncManager(P2pNode node, ChainAccess chain) {
     this.node = node;
@@ -126,6 +138,18 @@ public final class SyncManager {
 
   public long blocksReceived() {
     return blocksReceived;
+  }
+
+  /** Transactions from peers by the node's verdict (accepted ones were relayed, no others). */
+  public record TrxCounts(long accepted, long alreadyKnown, long invalid, long notProcessed) {}
+
+  public TrxCounts trxCounts() {
+    return new TrxCounts(trxAccepted.get(), trxKnown.get(), trxInvalid.get(), trxNotProcessed.get());
+  }
+
+  /** Number of messages we currently keep for peers to fetch (bounded by {@link #MESSAGE_CACHE_SIZE}). */
+  public int cachedMessages() {
+    return cache.size();
   }
 
   Optional<RawMessage> cachedMessage(Bytes messageId) {
@@ -286,6 +310,12 @@ public final class SyncManager {
       }
     }
     if (batch.isEmpty()) {
+      if (p.idsToFetch.isEmpty() && p.inFlight.isEmpty() && p.idsRequestedAt < 0) {
+        // every block this peer offered arrived from other peers meanwhile: ask it again. Without
+        // this the peer keeps the answer it gave to our last synopsis, in which we lacked blocks,
+        // so it goes on believing we need sync items and advertises nothing (no transactions) to us
+        requestIds(s, p, chain.synopsis());
+      }
       return false;
     }
     if (p.inFlight.isEmpty()) {
@@ -436,6 +466,9 @@ public final class SyncManager {
     if (!p.normalRequested.isEmpty()) {
       return; // one item at a time per peer, as core does in normal operation
     }
+    if (p.validating >= MAX_VALIDATING_PER_PEER) {
+      return; // resumed when a verdict comes back
+    }
     Iterator<Map.Entry<Bytes, Long>> it = p.wanted.entrySet().iterator();
     if (!it.hasNext()) {
       return;
@@ -457,6 +490,13 @@ public final class SyncManager {
     }
   }
 
+  /**
+   * A transaction we requested. As bitshares-core's {@code process_ordinary_message}: it is handed
+   * to the node and relayed to the other peers only once the node accepted it (core broadcasts
+   * after {@code handle_transaction} returned without throwing). A rejected one is remembered (we do
+   * not fetch it again while it is in {@link #seen}) and dropped; an invalid one is counted against
+   * the peer, which stays connected (core only logs it).
+   */
   void onTrx(PeerSession s, Message.Trx t, RawMessage raw) {
     if (s.closeReason().isPresent()) {
       return;
@@ -470,9 +510,38 @@ public final class SyncManager {
       misbehaved(s, DisconnectReason.UNREQUESTED_ITEM, "transaction that was not requested");
       return;
     }
-    chain.transactionsArrived(List.of(t.transaction()), s.ref());
-    relay(raw, msgId, s);
+    p.validating++;
+    java.util.concurrent.CompletionStage<ChainAccess.TxVerdict> verdict;
+    try {
+      verdict = chain.transactionArrived(t.transaction(), s.ref());
+    } catch (RuntimeException e) {
+      LOG.warn("the node failed on a transaction", e);
+      verdict = java.util.concurrent.CompletableFuture.completedFuture(ChainAccess.TxVerdict.NOT_PROCESSED);
+    }
+    verdict.whenComplete((v, e) -> submit(() -> onTrxVerdict(s, raw, msgId, e == null && v != null ? v : ChainAccess.TxVerdict.NOT_PROCESSED)));
     requestWanted(s, p);
+  }
+
+  private void onTrxVerdict(PeerSession s, RawMessage raw, Bytes msgId, ChainAccess.TxVerdict v) {
+    switch (v) {
+      case ACCEPTED -> {
+        trxAccepted.incrementAndGet();
+        s.countTransaction(true);
+        relay(raw, msgId, s);
+      }
+      case ALREADY_KNOWN -> trxKnown.incrementAndGet();
+      case INVALID -> {
+        trxInvalid.incrementAndGet();
+        s.countTransaction(false);
+        LOG.atDebug().setMessage("invalid transaction {} from {}").addArgument(msgId).addArgument(s).log();
+      }
+      case NOT_PROCESSED -> trxNotProcessed.incrementAndGet();
+    }
+    PeerSync p = ps(s);
+    if (p != null) {
+      p.validating--;
+      requestWanted(s, p);
+    }
   }
 
   /** Caches a message and advertises it to every in-sync peer except its source. */
