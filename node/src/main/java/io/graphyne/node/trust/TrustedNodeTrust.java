@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link MaintenanceTrust} that asks configured bitshares-core full nodes over their JSON-RPC
- * HTTP API ({@code database.get_dynamic_global_properties}, {@code get_global_properties} and
- * {@code get_objects(["1.2.0","1.2.1","1.2.2"])}).
+ * HTTP API ({@code database.get_dynamic_global_properties}, {@code get_global_properties},
+ * {@code get_objects(["1.2.0","1.2.1","1.2.2"])}, and for top-holder accounts {@code
+ * get_objects} of the special-authority objects 2.14.0-2.14.99 and of the accounts they name).
  *
  * <p>The API knows only the node's <em>current</em> state, so an answer is used only for the
  * maintenance the node is in right now: the node's {@code last_vote_tally_time} (bitshares-core
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: {@link #afterMaintenance} runs on the chain's state thread. It uses a cached answer
  * and calls the node synchronously only when the cache cannot cover the maintenance (the node was
  * behind it), at most once per {@code refreshInterval} after a success and once per {@code
- * retryAfterFailure} after a failure; the four HTTP calls of one answer share one deadline, {@link
+ * retryAfterFailure} after a failure; the HTTP calls of one answer share one deadline, {@link
  * JsonRpcClient.Limits#timeout()} (2 s by default), per configured node. A live maintenance block
  * (timestamp within a minute of the clock) the node has not applied yet is waited for up to {@link
  * Timing#catchUp()} (3 s by default), asking every 250 ms. So a live maintenance block waits a few
@@ -55,6 +56,8 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
   /** The accounts whose active authority is vote-derived (spec/authority.md §1.4). */
   public static final List<ObjectId> VOTE_DERIVED_ACCOUNTS =
       List.of(ObjectId.parse("1.2.0"), ObjectId.parse("1.2.1"), ObjectId.parse("1.2.2"));
+  /** Most special-authority objects (2.14.x) asked for; top-holder accounts are rare. */
+  public static final int MAX_SPECIAL_AUTHORITIES = 100;
   /** bitshares-core's GRAPHENE_MAX_... bound: no chain has more active witnesses than this. */
   public static final int MAX_ACTIVE_WITNESSES = 1001;
 
@@ -210,8 +213,73 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
     var ids = f.arrayNode();
     VOTE_DERIVED_ACCOUNTS.forEach(id -> ids.add(id.toString()));
     JsonNode accounts = c.call("database", "get_objects", f.arrayNode().add(ids), left(deadline));
+    // top-holder accounts: the special-authority objects 2.14.x name them
+    var sids = f.arrayNode();
+    for (int i = 0; i < MAX_SPECIAL_AUTHORITIES; i++) {
+      sids.add("2.14." + i);
+    }
+    List<ObjectId> special = specialAccounts(c.call("database", "get_objects", f.arrayNode().add(sids), left(deadline)));
+    JsonNode specialObjects = null;
+    if (!special.isEmpty()) {
+      var aids = f.arrayNode();
+      special.forEach(id -> aids.add(id.toString()));
+      specialObjects = c.call("database", "get_objects", f.arrayNode().add(aids), left(deadline));
+    }
     JsonNode dyn2 = c.call("database", "get_dynamic_global_properties", f.arrayNode(), left(deadline));
-    return parse(dyn, glob, accounts, dyn2, ctx, clock.millis());
+    Answer a = parse(dyn, glob, accounts, dyn2, ctx, clock.millis());
+    Map<ObjectId, Authority> auths = new LinkedHashMap<>(a.activeAuthorities());
+    auths.putAll(topHolderActives(special, specialObjects, ctx));
+    return new Answer(a.fetchedAtMillis(), a.headBlockNumber(), a.maintenanceTime(), a.nextMaintenanceTime(), a.activeWitnesses(), auths);
+  }
+
+  /** The accounts named by special-authority objects (nulls are deleted or absent objects). */
+  static List<ObjectId> specialAccounts(JsonNode objects) {
+    if (objects == null || !objects.isArray() || objects.size() > MAX_SPECIAL_AUTHORITIES) {
+      throw new TrustedNodeException(Kind.MALFORMED, "special authority objects are not a list");
+    }
+    List<ObjectId> out = new ArrayList<>();
+    for (JsonNode o : objects) {
+      if (o == null || o.isNull()) {
+        continue;
+      }
+      ObjectId id = objectId(o.path("account"));
+      if (!id.isType(ObjectId.PROTOCOL_SPACE, ObjectId.ACCOUNT_TYPE)) {
+        throw new TrustedNodeException(Kind.MALFORMED, "special authority of a non-account " + id);
+      }
+      if (!out.contains(id) && !VOTE_DERIVED_ACCOUNTS.contains(id)) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The active authorities of accounts whose active authority is a top-holders special authority
+   * ({@code active_special_authority} = {@code [1, {...}]}); an owner special authority is not
+   * taken (the trust snapshot carries active authorities only).
+   */
+  static Map<ObjectId, Authority> topHolderActives(List<ObjectId> ids, JsonNode objects, JsonContext ctx) {
+    Map<ObjectId, Authority> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    if (objects == null || !objects.isArray() || objects.size() != ids.size()) {
+      throw new TrustedNodeException(Kind.MALFORMED, "get_objects of the top-holder accounts answered the wrong count");
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      JsonNode a = objects.get(i);
+      if (a == null || !a.isObject() || !ids.get(i).toString().equals(a.path("id").asText())) {
+        throw new TrustedNodeException(Kind.MALFORMED, "get_objects entry " + i + " is not account " + ids.get(i));
+      }
+      if (a.path("active_special_authority").path(0).asInt(0) == 1) {
+        try {
+          out.put(ids.get(i), ProtocolJson.fromJson(Authority.class, a.path("active"), ctx));
+        } catch (RuntimeException e) {
+          throw new TrustedNodeException(Kind.MALFORMED, ids.get(i) + ".active: " + e.getMessage());
+        }
+      }
+    }
+    return out;
   }
 
   private static Duration left(long deadlineNanos) {
@@ -311,7 +379,7 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
     return failures.get();
   }
 
-  /** Answers attempted (each is four HTTP calls). */
+  /** Answers attempted (each is five or six HTTP calls). */
   public long fetches() {
     return calls.get();
   }

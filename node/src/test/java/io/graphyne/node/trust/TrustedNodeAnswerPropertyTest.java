@@ -103,4 +103,24 @@ class TrustedNodeAnswerPropertyTest {
     assertThatThrownBy(() -> TrustedNodeTrust.parse(parts.get(0), parts.get(1), parts.get(2), later, CTX, 0))
         .isInstanceOf(TrustedNodeException.class).hasMessageContaining("maintenance while answering");
   }
+
+  @Test
+  void specialAuthorityObjectsAreBoundedAndTyped() {
+    JsonNode ok = CLIENT.parse("[null, {\"id\":\"2.14.1\",\"account\":\"1.2.17\"}, {\"id\":\"2.14.2\",\"account\":\"1.2.17\"}]"
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(TrustedNodeTrust.specialAccounts(ok)).containsExactly(ObjectId.account(17));
+    JsonNode notAccount = CLIENT.parse("[{\"id\":\"2.14.0\",\"account\":\"1.3.0\"}]".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> TrustedNodeTrust.specialAccounts(notAccount)).isInstanceOf(TrustedNodeException.class);
+    JsonNode tooMany = CLIENT.parse(("[" + "null,".repeat(TrustedNodeTrust.MAX_SPECIAL_AUTHORITIES) + "null]").getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> TrustedNodeTrust.specialAccounts(tooMany)).isInstanceOf(TrustedNodeException.class);
+    // only an active top-holders special authority is taken; a wrong count is refused
+    JsonNode accounts = CLIENT.parse(VALID[2]);
+    List<ObjectId> ids = List.of(ObjectId.account(0), ObjectId.account(1));
+    JsonNode two = FakeCoreNode.F.arrayNode().add(accounts.get(0)).add(accounts.get(1));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) two.get(1)).set("active_special_authority",
+        CLIENT.parse("[1, {\"asset\":\"1.3.0\",\"num_top_holders\":3}]".getBytes(StandardCharsets.UTF_8)));
+    assertThat(TrustedNodeTrust.topHolderActives(ids, two, CTX)).containsOnlyKeys(ObjectId.account(1));
+    assertThatThrownBy(() -> TrustedNodeTrust.topHolderActives(ids, FakeCoreNode.F.arrayNode().add(accounts.get(0)), CTX))
+        .isInstanceOf(TrustedNodeException.class);
+  }
 }

@@ -67,6 +67,9 @@ class TrustedNodeTrustTest {
   static Authority witnessActive;
 
   FakeCoreNode node;
+  Map<String, JsonNode> objects;
+  static AccountRecord nathan;
+  static Authority topHolders;
 
   @BeforeAll
   static void replayThePrivateChain() throws Exception {
@@ -95,6 +98,9 @@ class TrustedNodeTrustTest {
         inits.put(store.state().accountIdByName("init" + i).orElseThrow(), 1);
       }
       committeeActive = new Authority(3, inits, Map.of(), Map.of());
+      nathan = store.state().accountByName("nathan").orElseThrow();
+      topHolders = new Authority(2, Map.of(store.state().accountIdByName("alice").orElseThrow(), 1,
+          store.state().accountIdByName("init0").orElseThrow(), 1), Map.of(), Map.of());
       witnessActive = new Authority(3, inits, Map.of(), Map.of());
     }
     assertThat(maintenances).isNotEmpty();
@@ -129,7 +135,7 @@ class TrustedNodeTrustTest {
   void serve(long maintenanceTime, List<String> witnesses) throws IOException {
     ObjectNode dyn = FakeCoreNode.dynamicGlobals(head, maintenanceTime);
     ObjectNode glob = FakeCoreNode.globals(genesisParameters(), witnesses);
-    Map<String, JsonNode> objects = new HashMap<>();
+    objects = new HashMap<>();
     objects.put("1.2.0", FakeCoreNode.account(accounts.get(ObjectId.account(0)), committeeActive, "TEST", genesisTime()));
     objects.put("1.2.1", FakeCoreNode.account(accounts.get(ObjectId.account(1)), witnessActive, "TEST", genesisTime()));
     objects.put("1.2.2", FakeCoreNode.account(accounts.get(ObjectId.account(2)), committeeActive, "TEST", genesisTime()));
@@ -161,6 +167,17 @@ class TrustedNodeTrustTest {
 
   @Test
   void theNodesValuesAreUsedForTheMaintenanceItIsIn() {
+    // nathan's active authority is controlled by its top holders (special authority 2.14.0)
+    ObjectNode special = F.objectNode();
+    special.put("id", "2.14.0");
+    special.put("account", nathan.id().toString());
+    ObjectNode nathanObject = FakeCoreNode.account(nathan, topHolders, "TEST", genesisTime());
+    ObjectNode top = F.objectNode();
+    top.put("asset", "1.3.0");
+    top.put("num_top_holders", 2);
+    nathanObject.set("active_special_authority", F.arrayNode().add(1).add(top));
+    objects.put("2.14.0", special);
+    objects.put(nathan.id().toString(), nathanObject);
     TrustedNodeTrust t = trust(node.uri(), Duration.ofSeconds(2), 1 << 20);
     List<BlockResult> results = new ArrayList<>();
     try (ChainStore store = replay(t, true, results)) {
@@ -168,12 +185,13 @@ class TrustedNodeTrustTest {
       assertThat(store.state().account(ObjectId.account(0)).orElseThrow().active()).isEqualTo(committeeActive);
       assertThat(store.state().account(ObjectId.account(1)).orElseThrow().active()).isEqualTo(witnessActive);
       assertThat(store.state().account(ObjectId.account(2)).orElseThrow().active()).isEqualTo(committeeActive);
+      assertThat(store.state().account(nathan.id()).orElseThrow().active()).isEqualTo(topHolders);
       assertThat(store.state().globalProperties().orElseThrow().activeWitnesses())
           .containsExactlyElementsOf(SERVED_WITNESSES.stream().map(ObjectId::parse).toList());
     }
-    // one answer (four calls), cached for every older maintenance of the replay
+    // one answer (six calls: dynamic, global, 1.2.0-2, 2.14.x, nathan, dynamic), cached for every older maintenance
     assertThat(t.fetches()).isEqualTo(1);
-    assertThat(node.requests.get()).isEqualTo(4);
+    assertThat(node.requests.get()).isEqualTo(6);
     assertThat(t.failures()).isZero();
     assertThat(t.cached().orElseThrow().maintenanceTime()).isEqualTo(lastMaintenanceTime());
     assertThat(t.cached().orElseThrow().headBlockNumber()).isEqualTo(220);
