@@ -13,8 +13,10 @@ import java.util.Set;
  * @param reason ACCEPTED, FORK_STORED, ALREADY_KNOWN, or the block rule it broke (B8 for a
  *     transaction, with {@code txIndex} and {@code tx})
  * @param verified the rules that were checked (B0-B9, T1-T9 with T9 limited to tracked state)
- * @param trusted what was taken on trust (always {@link Trust#ACTIVE_WITNESS_SET}: the schedule
- *     is derived from the active set of genesis or of the maintenance trust source)
+ * @param trusted what was taken on trust (always {@link Trust#ACTIVE_WITNESS_SET}, the schedule
+ *     derived from the active set of genesis or of the maintenance trust source, or {@link
+ *     Trust#ACTIVE_WITNESS_SET_FROM_PRODUCTION} when the set is being or was learned from
+ *     production; {@code verified} then lacks B7 while it is learned)
  * @param witness the block's witness, {@code signee} the recovered signing key
  * @param switched number of blocks popped to switch to this block's fork (0 normally)
  */

@@ -75,6 +75,11 @@ public final class ChainController {
       List.of("B0", "B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9-authority-state");
   private static final List<String> BLOCK_RULES_NO_CLOCK =
       List.of("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9-authority-state");
+  /** While the active set is learned from production, B7 is not checked. */
+  private static final List<String> BLOCK_RULES_NO_B7 =
+      BLOCK_RULES_VERIFIED.stream().filter(r -> !r.equals("B7")).toList();
+  private static final List<String> BLOCK_RULES_NO_CLOCK_NO_B7 =
+      BLOCK_RULES_NO_CLOCK.stream().filter(r -> !r.equals("B7")).toList();
 
   /**
    * Controller settings.
@@ -86,9 +91,13 @@ public final class ChainController {
    * @param mempoolLimit most transactions kept in the mempool
    * @param maxUndoHistory B9: head - LIB must stay below it (10,000 on real chains)
    * @param mempoolBytes most packed bytes (signed transactions) kept in the mempool
+   * @param witnessSetFromProduction after a maintenance the trust source does not cover, accept
+   *     blocks of any existing witness signing with its current key until the new active set is
+   *     learned from production ({@link WitnessSetLearner}); off (strict): keep the last known set
+   *     and reject every other producer as B7
    */
   public record Options(HardforkSchedule hardforks, Clock clock, MaintenanceTrust trust, Secp256k1 secp, int mempoolLimit,
-      long maxUndoHistory, long mempoolBytes) {
+      long maxUndoHistory, long mempoolBytes, boolean witnessSetFromProduction) {
     public Options {
       Objects.requireNonNull(hardforks, "hardforks");
       Objects.requireNonNull(trust, "trust");
@@ -102,31 +111,44 @@ public final class ChainController {
 
     public Options(HardforkSchedule hardforks, Clock clock, MaintenanceTrust trust, Secp256k1 secp, int mempoolLimit,
         long maxUndoHistory) {
-      this(hardforks, clock, trust, secp, mempoolLimit, maxUndoHistory, DEFAULT_MEMPOOL_BYTES);
+      this(hardforks, clock, trust, secp, mempoolLimit, maxUndoHistory, DEFAULT_MEMPOOL_BYTES, false);
+    }
+
+    public Options(HardforkSchedule hardforks, Clock clock, MaintenanceTrust trust, Secp256k1 secp, int mempoolLimit,
+        long maxUndoHistory, long mempoolBytes) {
+      this(hardforks, clock, trust, secp, mempoolLimit, maxUndoHistory, mempoolBytes, false);
     }
 
     /** Mempool bounds: most transactions and most packed bytes. */
     public Options withMempoolLimits(int transactions, long bytes) {
-      return new Options(hardforks, clock, trust, secp, transactions, maxUndoHistory, bytes);
+      return new Options(hardforks, clock, trust, secp, transactions, maxUndoHistory, bytes, witnessSetFromProduction);
     }
 
-    /** Replay settings: no clock check, last-known witness set, the system secp256k1 backend. */
+    /**
+     * Replay settings: no clock check, last-known witness set (strict B7), the system secp256k1
+     * backend.
+     */
     public static Options defaults(HardforkSchedule hardforks) {
       return new Options(hardforks, null, MaintenanceTrust.KEEP_LAST_KNOWN,
-          io.graphyne.crypto.Secp256k1Provider.system(), DEFAULT_MEMPOOL_LIMIT, MAX_UNDO_HISTORY);
+          io.graphyne.crypto.Secp256k1Provider.system(), DEFAULT_MEMPOOL_LIMIT, MAX_UNDO_HISTORY, DEFAULT_MEMPOOL_BYTES, false);
     }
 
     public Options withClock(Clock c) {
-      return new Options(hardforks, c, trust, secp, mempoolLimit, maxUndoHistory, mempoolBytes);
+      return new Options(hardforks, c, trust, secp, mempoolLimit, maxUndoHistory, mempoolBytes, witnessSetFromProduction);
     }
 
     public Options withTrust(MaintenanceTrust t) {
-      return new Options(hardforks, clock, t, secp, mempoolLimit, maxUndoHistory, mempoolBytes);
+      return new Options(hardforks, clock, t, secp, mempoolLimit, maxUndoHistory, mempoolBytes, witnessSetFromProduction);
     }
 
     /** B9's limit (GRAPHENE_MAX_UNDO_HISTORY on real chains; smaller only in tests). */
     public Options withMaxUndoHistory(long n) {
-      return new Options(hardforks, clock, trust, secp, mempoolLimit, n, mempoolBytes);
+      return new Options(hardforks, clock, trust, secp, mempoolLimit, n, mempoolBytes, witnessSetFromProduction);
+    }
+
+    /** Learn the active set from production after maintenances the trust source does not cover. */
+    public Options withWitnessSetFromProduction(boolean on) {
+      return new Options(hardforks, clock, trust, secp, mempoolLimit, maxUndoHistory, mempoolBytes, on);
     }
   }
 
@@ -157,6 +179,7 @@ public final class ChainController {
   private long mempoolDropped;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final Map<Reason, Long> rejections = new java.util.EnumMap<>(Reason.class);
+  private final WitnessSetLearner learner = new WitnessSetLearner();
 
   private ChainController(ChainStore store, Options options) {
     this.store = store;
@@ -472,15 +495,39 @@ public final class ChainController {
       return reject(b, Reason.B2_BEFORE_NEXT_SLOT, "timestamp before the next slot " + Schedule.slotTime(d, params.blockInterval(), params.maintenanceSkipSlots(), 1), verified);
     }
     ObjectId scheduled = Schedule.scheduledWitness(d, ws.currentShuffledWitnesses(), slot);
-    if (!scheduled.equals(witnessId)) {
-      return reject(b, Reason.B7_WRONG_WITNESS, "slot " + slot + " belongs to " + scheduled + ", not " + witnessId, verified);
+    boolean learn = options.witnessSetFromProduction();
+    WitnessSetLearner.State ls = learn ? WitnessSetLearner.State.read(st) : WitnessSetLearner.State.NONE;
+    boolean byProduction = learn && ls.learning();
+    boolean startLearning = false;
+    ObjectId revealed = null;
+    if (!byProduction && learn && ls.isUncertain(scheduled)
+        && (scheduled.equals(witnessId) || revealsUncertainMember(gp.activeWitnesses(), scheduled, witnessId))) {
+      // the slot of a learned member that had never produced: its producer tells who it is
+      LOG.info("block {}: witness {} produced in the slot of learned member {}, whose identity production had left open",
+          b.blockNum(), witnessId, scheduled);
+      byProduction = true;
+      revealed = scheduled;
+    }
+    if (!byProduction && !scheduled.equals(witnessId)) {
+      if (!learn || ls.unconfirmedSince() == 0) {
+        return reject(b, Reason.B7_WRONG_WITNESS, "slot " + slot + " belongs to " + scheduled + ", not " + witnessId, verified);
+      }
+      // the set assumed after an uncovered maintenance does not explain this producer: learn it
+      LOG.info("block {}: witness {} is not {} of the set assumed since maintenance block {}; learning the active set from production",
+          b.blockNum(), witnessId, scheduled, ls.unconfirmedSince());
+      byProduction = true;
+      startLearning = true;
+    }
+    if (byProduction) {
+      verified = options.clock() == null ? BLOCK_RULES_NO_CLOCK_NO_B7 : BLOCK_RULES_NO_B7;
     }
     long num = b.blockNum();
     if (num - d.lastIrreversibleBlockNum() >= options.maxUndoHistory()) {
       return reject(b, Reason.B9_UNDO_HISTORY, "head " + num + " - LIB " + d.lastIrreversibleBlockNum(), verified);
     }
     boolean maint = d.nextMaintenanceTime() <= ts;
-    EnumSet<Trust> trusted = EnumSet.of(Trust.ACTIVE_WITNESS_SET);
+    EnumSet<Trust> trusted = EnumSet.of(byProduction || ls.fromProduction() ? Trust.ACTIVE_WITNESS_SET_FROM_PRODUCTION
+        : Trust.ACTIVE_WITNESS_SET);
     try (BlockChanges changes = store.beginBlock(num, b.id(), b.raw())) {
       StateSession s = new StateSession(changes);
       HardforkSchedule.Rules rules = options.hardforks().at(Instant.ofEpochSecond(d.time()));
@@ -499,7 +546,12 @@ public final class ChainController {
         changes.addTransaction(t.id(), i, t.transaction().expiration().getEpochSecond());
         trusted.addAll(txTrust);
       }
-      finishBlock(s, b, d, gp, ws, slot, maint, trusted);
+      if (revealed != null) {
+        reveal(s, gp, ws, ls, revealed, witnessId);
+        gp = s.globalProperties();
+        ls = WitnessSetLearner.State.read(s.changes());
+      }
+      finishBlock(s, b, d, gp, ws, slot, maint, trusted, ls, startLearning);
       changes.commit();
     }
     return new BlockResult(Reason.ACCEPTED, null, num, b.id(), witnessId, b.signee(), -1, null, b.transactions().size(),
@@ -508,7 +560,7 @@ public final class ChainController {
 
   /** The end-of-block steps of bitshares-core's {@code _apply_block}, in its order. */
   private void finishBlock(StateSession s, PreparedBlock b, DynamicProperties d, GlobalProperties gp, WitnessSchedule ws,
-      long slot, boolean maint, EnumSet<Trust> trusted) {
+      long slot, boolean maint, EnumSet<Trust> trusted, WitnessSetLearner.State ls, boolean startLearning) {
     BlockChanges changes = (BlockChanges) s.changes();
     long num = b.blockNum();
     long ts = b.block().header().timestamp().getEpochSecond();
@@ -535,22 +587,69 @@ public final class ChainController {
     long lib = Math.max(d.lastIrreversibleBlockNum(), Schedule.irreversibleCandidate(confirmed));
     long nextMaint = d.nextMaintenanceTime();
     GlobalProperties g = gp;
+    boolean learn = options.witnessSetFromProduction();
+    long unconfirmed = ls.unconfirmedSince();
+    boolean learning = ls.learning();
+    boolean fromProduction = ls.fromProduction();
+    boolean covered = false;
     if (maint) {
-      g = maintenance(s, num, ts, gp);
+      Optional<MaintenanceTrust.Snapshot> snap = trustedSnapshot(num, ts, gp);
+      covered = snap.isPresent() && !snap.get().activeWitnesses().isEmpty();
+      g = maintenance(s, gp, snap);
+      if (learn) {
+        // covered: the set is known (if we were learning, its schedule becomes known at its reshuffle)
+        unconfirmed = covered ? 0 : num;
+        fromProduction = !covered && fromProduction;
+      }
       nextMaint = Schedule.nextMaintenanceTime(num, d.nextMaintenanceTime(), ts, g.parameters().maintenanceInterval());
       Evaluator.Ctx mc = new Evaluator.Ctx(s, ts, g, options.hardforks().at(Instant.ofEpochSecond(ts)), trusted);
       Evaluator.deleteExpiredCustomAuthorities(mc);
+    }
+    if (startLearning) {
+      learning = true;
+      fromProduction = true;
+      if (!covered) {
+        g = new GlobalProperties(g.parameters(), g.pendingParameters(), List.of());
+        s.putGlobalProperties(g);
+      }
     }
     // clear_expired_transactions (expiration < new head time)
     changes.removeExpiredTransactions(ts);
     // clear_expired_proposals
     Evaluator.Ctx pc = new Evaluator.Ctx(s, ts, g, options.hardforks().at(Instant.ofEpochSecond(ts)), trusted);
     Evaluator.clearExpiredProposals(pc);
+    if (learn && learning && unconfirmed > 0 && s.globalProperties().activeWitnesses().isEmpty()) {
+      if (learnFromProduction(s, b, d, unconfirmed, aslot)) {
+        learning = false;
+        unconfirmed = 0;
+      }
+    }
     // update_witness_schedule
     List<ObjectId> active = s.globalProperties().activeWitnesses();
     if (!active.isEmpty() && num % active.size() == 0) {
       changes.putWitnessSchedule(new WitnessSchedule(Schedule.shuffle(active, ts)));
+      if (learning) {
+        // a trusted set arrived while learning: its first reshuffle makes the schedule known
+        learning = false;
+        unconfirmed = 0;
+      }
     }
+    if (learn && !learning && unconfirmed > 0 && !active.isEmpty()) {
+      // the set assumed after an uncovered maintenance explained MIN_ROUNDS rounds after its reshuffle
+      int n = active.size();
+      long r = Math.floorDiv(unconfirmed + n - 1, n) * n;
+      if (num >= r + (long) WitnessSetLearner.MIN_ROUNDS * n) {
+        unconfirmed = 0;
+      }
+    }
+    if (learn && ((maint && covered) || startLearning)) {
+      for (int i = 0; i < WitnessSetLearner.UNCERTAIN.size(); i++) {
+        setCounter(changes, WitnessSetLearner.UNCERTAIN.get(i), changes.counter(WitnessSetLearner.UNCERTAIN.get(i)).orElse(0), 0);
+      }
+    }
+    setCounter(changes, WitnessSetLearner.UNCONFIRMED_SINCE, ls.unconfirmedSince(), unconfirmed);
+    setCounter(changes, WitnessSetLearner.LEARNING, ls.learning() ? 1 : 0, learning ? 1 : 0);
+    setCounter(changes, WitnessSetLearner.FROM_PRODUCTION, ls.fromProduction() ? 1 : 0, fromProduction ? 1 : 0);
     changes.setLastIrreversible(lib);
     byte[] f = filled.toByteArray();
     byte[] f16 = new byte[16];
@@ -559,10 +658,97 @@ public final class ChainController {
     changes.putDynamicProperties(new DynamicProperties(num, b.id(), ts, aslot, nextMaint, maint, lib, Bytes.wrap(f16)));
   }
 
+  /**
+   * Whether {@code producer} can be the learned-but-silent member {@code placeholder}: not already
+   * active and of the same rank in id order (so the schedule is the same with either).
+   */
+  private static boolean revealsUncertainMember(List<ObjectId> active, ObjectId placeholder, ObjectId producer) {
+    if (active.contains(producer) || !active.contains(placeholder)) {
+      return false;
+    }
+    List<ObjectId> swapped = new ArrayList<>(active);
+    swapped.set(swapped.indexOf(placeholder), producer);
+    List<ObjectId> sorted = new ArrayList<>(swapped);
+    sorted.sort(null);
+    return sorted.equals(swapped);
+  }
+
+  /** Puts the producer in place of the silent member in the active set and the schedule. */
+  private void reveal(StateSession s, GlobalProperties gp, WitnessSchedule ws, WitnessSetLearner.State ls, ObjectId placeholder,
+      ObjectId producer) {
+    BlockChanges changes = (BlockChanges) s.changes();
+    if (!producer.equals(placeholder)) {
+      List<ObjectId> active = new ArrayList<>(gp.activeWitnesses());
+      active.set(active.indexOf(placeholder), producer);
+      s.putGlobalProperties(new GlobalProperties(gp.parameters(), gp.pendingParameters(), active));
+      List<ObjectId> shuffled = new ArrayList<>(ws.currentShuffledWitnesses());
+      shuffled.replaceAll(w -> w.equals(placeholder) ? producer : w);
+      changes.putWitnessSchedule(new WitnessSchedule(shuffled));
+    }
+    for (int i = 0; i < WitnessSetLearner.UNCERTAIN.size(); i++) {
+      if (ls.uncertain().get(i) == placeholder.instance()) {
+        changes.putCounter(WitnessSetLearner.UNCERTAIN.get(i), 0);
+      }
+    }
+  }
+
+  private static void setCounter(BlockChanges changes, String name, long old, long value) {
+    if (old != value) {
+      changes.putCounter(name, value);
+    }
+  }
+
+  /** The trust source's answer; a failing source counts as not covering the maintenance. */
+  private Optional<MaintenanceTrust.Snapshot> trustedSnapshot(long num, long ts, GlobalProperties gp) {
+    try {
+      return options.trust().afterMaintenance(num, Instant.ofEpochSecond(ts), gp);
+    } catch (RuntimeException e) {
+      LOG.warn("maintenance block {}: trust source {} failed ({}); treated as not covering it", num, options.trust().source(), e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * One learning step (§6.8): observes this block and, when the observations since the uncovered
+   * maintenance {@code u} determine the active set, installs it with its current schedule.
+   */
+  private boolean learnFromProduction(StateSession s, PreparedBlock b, DynamicProperties d, long u, long aslot) {
+    long num = b.blockNum();
+    long ts = b.block().header().timestamp().getEpochSecond();
+    GlobalProperties cur = s.globalProperties();
+    StateReader committed = store.state();
+    List<WitnessSetLearner.Obs> obs = learner.observe(committed, u, d, cur.parameters(),
+        new WitnessSetLearner.Obs(num, b.id(), ts, aslot, b.block().header().witness()));
+    List<ObjectId> existing = new ArrayList<>();
+    committed.forEachWitness(w -> {
+      existing.add(w.id());
+      return true;
+    });
+    existing.sort(null);
+    Optional<WitnessSetLearner.Learned> l = WitnessSetLearner.learn(obs, u, existing);
+    if (l.isEmpty()) {
+      return false;
+    }
+    int n = l.get().n();
+    List<ObjectId> set = l.get().witnesses();
+    s.putGlobalProperties(new GlobalProperties(cur.parameters(), cur.pendingParameters(), set));
+    List<ObjectId> open = new ArrayList<>(l.get().uncertain());
+    for (int i = 0; i < WitnessSetLearner.UNCERTAIN.size(); i++) {
+      setCounter((BlockChanges) s.changes(), WitnessSetLearner.UNCERTAIN.get(i), s.changes().counter(WitnessSetLearner.UNCERTAIN.get(i)).orElse(0),
+          i < open.size() ? open.get(i).instance() : 0);
+    }
+    if (num % n != 0) {
+      long last = num / n * n;
+      ((BlockChanges) s.changes()).putWitnessSchedule(new WitnessSchedule(Schedule.shuffle(set, WitnessSetLearner.timeOf(obs, u, last))));
+    }
+    LOG.info("block {}: learned the active set of {} witnesses from production since maintenance block {} (reshuffled at {}): {}{}",
+        num, n, u, l.get().firstReshuffle(), set, open.isEmpty() ? "" : "; never produced, identity open among equal-rank witnesses: " + open);
+    return true;
+  }
+
   /** Maintenance (§6.5): trusted vote-derived values, then pending parameters. */
-  private GlobalProperties maintenance(StateSession s, long num, long ts, GlobalProperties gp) {
+  private GlobalProperties maintenance(StateSession s, GlobalProperties gp, Optional<MaintenanceTrust.Snapshot> snap) {
     List<ObjectId> active = gp.activeWitnesses();
-    Optional<MaintenanceTrust.Snapshot> snap = options.trust().afterMaintenance(num, Instant.ofEpochSecond(ts), gp);
     if (snap.isPresent()) {
       if (!snap.get().activeWitnesses().isEmpty()) {
         active = snap.get().activeWitnesses().stream().sorted().toList();

@@ -23,13 +23,43 @@ public interface MaintenanceTrust {
     }
   }
 
-  /** The snapshot after maintenance at this block, or empty to keep the last known values. */
+  /**
+   * The snapshot after maintenance at this block, or empty when the source does not cover it (the
+   * controller then keeps the last known values, or learns the set from production when {@link
+   * ChainController.Options#witnessSetFromProduction()} is on). A snapshot with an empty witness
+   * list covers only the authorities.
+   */
   Optional<Snapshot> afterMaintenance(long blockNum, Instant blockTime, GlobalProperties current);
 
   /** Where the values come from, for verdicts and logs. */
   String source();
 
-  /** Keeps the genesis (or last known) active set: right for chains whose witnesses do not change. */
+  /** The first source that covers a maintenance (for a snapshot file plus a full node). */
+  static MaintenanceTrust firstOf(List<MaintenanceTrust> sources) {
+    List<MaintenanceTrust> list = List.copyOf(sources);
+    return new MaintenanceTrust() {
+      @Override
+      public Optional<Snapshot> afterMaintenance(long blockNum, Instant blockTime, GlobalProperties current) {
+        for (MaintenanceTrust t : list) {
+          Optional<Snapshot> s = t.afterMaintenance(blockNum, blockTime, current);
+          if (s.isPresent()) {
+            return s;
+          }
+        }
+        return Optional.empty();
+      }
+
+      @Override
+      public String source() {
+        return String.join(", then ", list.stream().map(MaintenanceTrust::source).toList());
+      }
+    };
+  }
+
+  /**
+   * Covers nothing: the controller keeps the genesis (or last known) active set, which is right
+   * for chains whose witnesses do not change, or learns it from production when told to.
+   */
   MaintenanceTrust KEEP_LAST_KNOWN = new MaintenanceTrust() {
     @Override
     public Optional<Snapshot> afterMaintenance(long blockNum, Instant blockTime, GlobalProperties current) {

@@ -31,8 +31,10 @@ import java.util.TreeMap;
  * ]}
  * </pre>
  *
- * A maintenance block without an entry keeps the last known values. Everything the file says is
- * cross-checked by production: a witness the file leaves out can no longer produce (B7).
+ * A maintenance block without an entry is not covered: the controller keeps the last known values
+ * or, with {@link ChainController.Options#witnessSetFromProduction()}, learns the set from
+ * production. Everything the file says is cross-checked by production: a witness the file leaves
+ * out can no longer produce (B7).
  */
 public final class SnapshotTrust implements MaintenanceTrust {
   private final String source;

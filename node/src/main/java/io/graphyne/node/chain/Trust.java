@@ -11,6 +11,14 @@ public enum Trust {
    * must match the shuffle computed from it.
    */
   ACTIVE_WITNESS_SET,
+  /**
+   * No trust source covered the last maintenance and the active witness set was learned from
+   * production (spec/authority.md §6.8): while learning, the block's witness was only required to
+   * be an existing witness signing with its current key in a later slot (B6, B2), not the
+   * scheduled one (B7); after learning, B7 holds against a set that reproduced at least three
+   * observed rounds through the §6.4 shuffle.
+   */
+  ACTIVE_WITNESS_SET_FROM_PRODUCTION,
   /** Fees, balances, markets and assets (T9 beyond authority state, T10) are trusted to the producer. */
   OPERATION_EFFECTS,
   /**

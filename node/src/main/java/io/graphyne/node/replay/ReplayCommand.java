@@ -9,13 +9,18 @@ import io.graphyne.config.ChainPresets;
 import io.graphyne.crypto.Secp256k1;
 import io.graphyne.crypto.Secp256k1Provider;
 import io.graphyne.node.chain.ChainController;
+import io.graphyne.node.chain.MaintenanceTrust;
+import io.graphyne.node.chain.Trust;
 import io.graphyne.node.cli.CliIo;
 import io.graphyne.node.genesis.Genesis;
 import io.graphyne.node.pipeline.BlockPipeline;
+import io.graphyne.node.trust.TrustedNodeTrust;
 import io.graphyne.protocol.Bytes;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,6 +62,16 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--trust-snapshot", description = "Maintenance trust source: JSON snapshot of vote-derived state (default: keep the genesis set).")
   Path trustSnapshot;
 
+  @Option(names = "--trusted-node", paramLabel = "HOST:PORT",
+      description = "bitshares-core node whose JSON-RPC over HTTP (POST /rpc) gives the vote-derived state of the maintenance it is in"
+          + " (repeatable, tried in order; after --trust-snapshot). Older maintenances are not covered.")
+  List<String> trustedNodes = new ArrayList<>();
+
+  @Option(names = "--witness-set", paramLabel = "MODE",
+      description = "After a maintenance no trust source covers: last-known (keep the last known active set; other producers are B7)"
+          + " or production (learn the set from production, B7 resumes once learned). Default: production with --trusted-node, else last-known.")
+  String witnessSet;
+
   @Option(names = "--secp256k1", description = "native, java or auto (default ${DEFAULT-VALUE}).")
   String backend = "auto";
 
@@ -84,10 +99,37 @@ public final class ReplayCommand implements Callable<Integer> {
       HardforkSchedule hf = ChainPresets.resolve(preset, "BTS").hardforks();
       Secp256k1 secp = Secp256k1Provider.select(backend);
       ChainController.Options opts = ChainController.Options.defaults(hf);
+      String prefix = ChainPresets.resolve(preset, "BTS").addressPrefix();
+      List<MaintenanceTrust> sources = new ArrayList<>();
       if (trustSnapshot != null) {
-        opts = opts.withTrust(io.graphyne.node.chain.SnapshotTrust.load(trustSnapshot, ChainPresets.resolve(preset, "BTS").addressPrefix()));
+        sources.add(io.graphyne.node.chain.SnapshotTrust.load(trustSnapshot, prefix));
+      }
+      if (!trustedNodes.isEmpty()) {
+        try {
+          sources.add(TrustedNodeTrust.of(trustedNodes, prefix));
+        } catch (IllegalArgumentException e) {
+          throw new CliIo.UserError("--trusted-node: " + e.getMessage());
+        }
+      }
+      if (!sources.isEmpty()) {
+        opts = opts.withTrust(sources.size() == 1 ? sources.get(0) : MaintenanceTrust.firstOf(sources));
+      }
+      String mode = witnessSet != null ? witnessSet : trustedNodes.isEmpty() ? "last-known" : "production";
+      switch (mode) {
+        case "last-known" -> opts = opts.withWitnessSetFromProduction(false);
+        case "production" -> opts = opts.withWitnessSetFromProduction(true);
+        default -> throw new CliIo.UserError("--witness-set must be last-known or production, not '" + mode + "'");
       }
       ChainController controller = ChainController.open(store, opts);
+      long[] fromProduction = new long[2];
+      controller.addListener(new ChainController.Listener() {
+        @Override
+        public void blockApplied(io.graphyne.node.chain.PreparedBlock block, io.graphyne.node.chain.BlockResult r) {
+          if (r.trusted().contains(Trust.ACTIVE_WITNESS_SET_FROM_PRODUCTION)) {
+            fromProduction[r.verified().contains("B7") ? 1 : 0]++;
+          }
+        }
+      });
       PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
       Replayer.Summary s = new Replayer(controller, secp, BlockPipeline.Config.threads(threads), err, progressSeconds * 1000L)
           .replay(blocks, limit);
@@ -106,6 +148,9 @@ public final class ReplayCommand implements Callable<Integer> {
       out.put("recovery_threads", s.threads());
       out.put("secp256k1", secp.name());
       out.put("trust_source", opts.trust().source());
+      out.put("witness_set", mode);
+      out.put("blocks_learning_witness_set", fromProduction[0]);
+      out.put("blocks_on_learned_witness_set", fromProduction[1]);
       ObjectNode stages = out.putObject("stages");
       for (BlockPipeline.StageMetrics m : s.stages()) {
         ObjectNode st = stages.putObject(m.stage());

@@ -58,6 +58,8 @@ public final class CoreChainModule implements ChainModule {
   private final java.util.concurrent.atomic.AtomicReference<ChainAccess.Head> queuedTip =
       new java.util.concurrent.atomic.AtomicReference<>();
   private volatile ChainController controller;
+  private final io.graphyne.node.chain.MaintenanceTrust trust;
+  private final boolean witnessSetFromProduction;
   private final AtomicLong blocks = new AtomicLong();
   private final AtomicLong transactions = new AtomicLong();
   private final AtomicLong signatures = new AtomicLong();
@@ -74,6 +76,18 @@ public final class CoreChainModule implements ChainModule {
 
   /** @param genesisFile the genesis to initialise an empty store from */
   public CoreChainModule(ChainPreset chain, Optional<Path> genesisFile, Clock clock, int recoveryThreads) {
+    this(chain, genesisFile, clock, recoveryThreads, io.graphyne.node.chain.MaintenanceTrust.KEEP_LAST_KNOWN, false);
+  }
+
+  /**
+   * @param trust the maintenance trust source
+   * @param witnessSetFromProduction learn the active set from production after maintenances the
+   *     source does not cover (see {@link ChainController.Options#witnessSetFromProduction()})
+   */
+  public CoreChainModule(ChainPreset chain, Optional<Path> genesisFile, Clock clock, int recoveryThreads,
+      io.graphyne.node.chain.MaintenanceTrust trust, boolean witnessSetFromProduction) {
+    this.trust = trust;
+    this.witnessSetFromProduction = witnessSetFromProduction;
     this.recoveryThreads = recoveryThreads;
     this.chain = chain;
     this.genesisFile = genesisFile;
@@ -96,7 +110,10 @@ public final class CoreChainModule implements ChainModule {
       g.initialize(store);
       LOG.info("initialised the store from {}", f);
     }
-    ChainController c = ChainController.open(store, ChainController.Options.defaults(chain.hardforks()).withClock(clock));
+    ChainController c = ChainController.open(store, ChainController.Options.defaults(chain.hardforks()).withClock(clock)
+        .withTrust(trust).withWitnessSetFromProduction(witnessSetFromProduction));
+    LOG.info("maintenance trust: {}; after maintenances it does not cover: {}", trust.source(),
+        witnessSetFromProduction ? "active witness set learned from production" : "last known active witness set (strict)");
     c.addListener(new ChainController.Listener() {
       @Override
       public void blockApplied(PreparedBlock block, BlockResult result) {

@@ -12,7 +12,14 @@ final class CoreModules {
   private CoreModules() {}
 
   static CoreChainModule create(NodeConfig cfg, ChainPreset chain) {
-    return new CoreChainModule(chain, Optional.of(cfg.genesis()), Clock.systemUTC(), recoveryThreads(cfg));
+    if (cfg.trustedNodes().isEmpty()) {
+      return new CoreChainModule(chain, Optional.of(cfg.genesis()), Clock.systemUTC(), recoveryThreads(cfg));
+    }
+    // the API knows only the trusted node's current maintenance: older ones are learned from production
+    var trust = io.graphyne.node.trust.TrustedNodeTrust.of(
+        cfg.trustedNodes().stream().map(h -> h.host().contains(":") ? "[" + h.host() + "]:" + h.port() : h.host() + ":" + h.port()).toList(),
+        chain.addressPrefix());
+    return new CoreChainModule(chain, Optional.of(cfg.genesis()), Clock.systemUTC(), recoveryThreads(cfg), trust, true);
   }
 
   /** Recovery threads of the pipeline: every core, but one per node on the devnet (three nodes share a machine). */

@@ -122,7 +122,7 @@ public final class GraphyneNode {
   private List<String> seeds() {
     List<String> s = new ArrayList<>();
     config.seedNodes().forEach(h -> s.add(h.toString()));
-    config.trustedNodes().forEach(h -> s.add(h.toString()));
+    // trusted nodes are JSON-RPC (HTTP) endpoints for vote-derived state, not P2P peers
     return s;
   }
 

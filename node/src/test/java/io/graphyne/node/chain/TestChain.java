@@ -38,6 +38,8 @@ final class TestChain implements AutoCloseable {
   static final ObjectId CORE = ObjectId.asset(0);
 
   final Genesis genesis;
+  /** The genesis file's bytes (its sha256 is the chain id). */
+  final byte[] genesisJson;
   final ChainStore store;
   final ChainController chain;
   final ObjectId registrar;
@@ -64,6 +66,7 @@ final class TestChain implements AutoCloseable {
       json = ProtocolJson.writePretty(root).getBytes(StandardCharsets.UTF_8);
     }
     genesis = Genesis.parse(json);
+    genesisJson = json;
     store = ChainStore.inMemory(genesis.chainId());
     genesis.initialize(store);
     ChainController.Options o = ChainController.Options.defaults(HardforkSchedule.mainnet());
