@@ -170,9 +170,9 @@ final class Overlay implements KvReader {
   void writeTo(KvBatch batch) {
     for (Touch t : touched) {
       if (t.value == null) {
-        batch.delete(t.column, t.key);
+        batch.deleteOwned(t.column, t.key);
       } else {
-        batch.put(t.column, t.key, t.value);
+        batch.putOwned(t.column, t.key, t.value);
       }
     }
   }

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** An ordered list of writes that a {@link KvStore} applies atomically. Not thread-safe. */
+/**
+ * An ordered list of writes that a {@link KvStore} applies atomically. Not thread-safe. The batch
+ * keeps copies of what it is given, except through {@link #putOwned}/{@link #deleteOwned}, and
+ * engines may keep the arrays of a committed batch without copying them again.
+ */
 public final class KvBatch {
   /** One write. {@code value} is the end key (exclusive) for {@link Kind#DELETE_RANGE}. */
   public record Op(Kind kind, Column column, byte[] key, byte[] value) {}
@@ -24,6 +28,18 @@ public final class KvBatch {
 
   public KvBatch delete(Column column, byte[] key) {
     ops.add(new Op(Kind.DELETE, column, key.clone(), null));
+    return this;
+  }
+
+  /** Like {@link #put} without copying: the caller hands the arrays over and never changes them. */
+  public KvBatch putOwned(Column column, byte[] key, byte[] value) {
+    ops.add(new Op(Kind.PUT, column, key, value));
+    return this;
+  }
+
+  /** Like {@link #delete} without copying the key (handed over, never changed). */
+  public KvBatch deleteOwned(Column column, byte[] key) {
+    ops.add(new Op(Kind.DELETE, column, key, null));
     return this;
   }
 

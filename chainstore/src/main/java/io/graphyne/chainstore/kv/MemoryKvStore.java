@@ -131,8 +131,8 @@ public final class MemoryKvStore implements KvStore {
         Map<Key, byte[]> h = index.get(op.column());
         switch (op.kind()) {
           case PUT -> {
-            byte[] k = op.key().clone();
-            byte[] v = op.value().clone();
+            byte[] k = op.key(); // the batch owns copies (KvBatch) and is done with them
+            byte[] v = op.value();
             h.put(new Key(k), v);
             if (m != null) {
               m.put(k, v);

@@ -543,7 +543,7 @@ public final class ChainController {
               txs.size(), b.signatureCount(), verified, Set.of(), 0);
         }
         inBlock.add(t.id());
-        changes.addTransaction(t.id(), i, t.transaction().expiration().getEpochSecond());
+        changes.addCheckedTransaction(t.id(), i, t.transaction().expiration().getEpochSecond());
         trusted.addAll(txTrust);
       }
       if (revealed != null) {
@@ -1025,7 +1025,7 @@ public final class ChainController {
           continue;
         }
         inBlock.add(t.id());
-        changes.addTransaction(t.id(), out.size(), t.transaction().expiration().getEpochSecond());
+        changes.addCheckedTransaction(t.id(), out.size(), t.transaction().expiration().getEpochSecond());
         out.add(t);
         used += size;
       }

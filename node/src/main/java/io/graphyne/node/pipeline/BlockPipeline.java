@@ -56,10 +56,10 @@ public final class BlockPipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BlockPipeline.class);
 
   public static final int DEFAULT_RING_SIZE = 1 << 16;
-  private static final int SPIN_TRIES = 200;
+  private static final int SPIN_TRIES = Integer.getInteger("graphyne.pipeline.spinTries", 200);
   private static final long MIN_PARK_NANOS = 20_000;
   private static final long SYNC_INTERVAL_NANOS = 1_000_000_000L;
-  private static final long MAX_PARK_NANOS = 1_000_000;
+  private static final long MAX_PARK_NANOS = Long.getLong("graphyne.pipeline.maxParkMicros", 1000) * 1000;
 
   /** Settings; {@code recoveryThreads} defaults to the number of cores. */
   public record Config(int recoveryThreads, int ringSize) {
