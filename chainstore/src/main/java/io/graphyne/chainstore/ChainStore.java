@@ -211,17 +211,8 @@ public final class ChainStore implements AutoCloseable {
     pending = null;
     KvBatch batch = new KvBatch();
     overlay.writeTo(batch);
-    UndoRecordPb.Builder undo =
-        UndoRecordPb.newBuilder().setBlockNum(block.blockNum()).setBlockId(Protos.bs(block.blockId()));
-    for (Overlay.Touch t : overlay.touches()) {
-      UndoEntryPb.Builder u =
-          UndoEntryPb.newBuilder().setColumn(t.column.id()).setKey(com.google.protobuf.ByteString.copyFrom(t.key));
-      if (t.previous != null) {
-        u.setExisted(true).setValue(com.google.protobuf.ByteString.copyFrom(t.previous));
-      }
-      undo.addEntries(u);
-    }
-    batch.put(Schema.UNDO, block.blockNum(), undo.build());
+    batch.putOwned(Column.UNDO, Schema.UNDO.keys().encode(block.blockNum()),
+        UndoEncoder.encode(block.blockNum(), block.blockId(), overlay.touches()));
     long lib = block.lastIrreversible();
     if (lib > head.lastIrreversibleBlockNum() || lib >= block.blockNum()) {
       batch.deleteRange(Column.UNDO, Keys.u64(0), Keys.u64(lib + 1));
