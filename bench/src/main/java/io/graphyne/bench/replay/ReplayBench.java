@@ -122,30 +122,30 @@ public final class ReplayBench {
     StringBuilder json = new StringBuilder("{");
     json.append(String.format(Locale.ROOT, "\"file\":\"%s\",\"transactions_in_file\":%d,\"signatures_in_file\":%d,\"cores\":%d,\"store\":\"%s\"",
         blocks, txCount, work.size(), Runtime.getRuntime().availableProcessors(), storeKind));
-    double ceiling2 = 0;
-    for (int threads : new int[] {1, 2}) {
-      long cpu0 = cpuNanos();
-      long wall0 = System.nanoTime();
-      double rate = recoveryRate(secp, work, threads);
-      double cpuRate = work.size() / ((cpuNanos() - cpu0) / 1e9);
-      json.append(String.format(Locale.ROOT, ",\"recovery_ceiling_%dt_sig_per_cpu_s\":%.0f,\"recovery_ceiling_%dt_cpu_share\":%.2f",
-          threads, cpuRate, threads, (cpuNanos() - cpu0) / (double) (System.nanoTime() - wall0)));
-      if (threads == 2) {
-        ceiling2 = rate;
-      }
-      json.append(String.format(Locale.ROOT, ",\"recovery_ceiling_%dt_sig_per_s\":%.0f", threads, rate));
-      System.err.printf("ceiling: %d thread(s) %.0f signatures/s%n", threads, rate);
-    }
-    work.clear();
-
-    // ---- end to end -------------------------------------------------------------------------
+    // The host's speed drifts (a shared VM: the same pass varies by several percent from minute to
+    // minute), so the ceiling is measured again before every replay run, on the same thread count
+    // and on 2 threads, and both are reported as best and median. The ratio the target is about,
+    // vs_2t_ceiling, is best replay over best 2-thread ceiling: the conservative pairing.
+    List<Double> ceiling2All = new ArrayList<>();
     for (String ts : threadList.split(",")) {
       int threads = Integer.parseInt(ts.strip());
       double best = Double.MAX_VALUE;
       Replayer.Summary last = null;
       double bestCpu = 0;
-      List<String> allSeconds = new ArrayList<>();
+      List<Double> allSeconds = new ArrayList<>();
+      List<Double> ceilingAll = new ArrayList<>();
+      List<Double> ceilingCpuRates = new ArrayList<>();
       for (int r = 0; r < runs; r++) {
+        long c0 = cpuNanos();
+        double rate = recoveryRate(secp, work, threads);
+        ceilingCpuRates.add(work.size() / ((cpuNanos() - c0) / 1e9));
+        ceilingAll.add(rate);
+        if (threads == 2) {
+          ceiling2All.add(rate);
+        } else {
+          ceiling2All.add(recoveryRate(secp, work, 2));
+        }
+        System.err.printf("ceiling: %d thread(s) %.0f signatures/s%n", threads, rate);
         long cpu0 = cpuNanos();
         Path dbDir = null;
         ChainStore store;
@@ -162,7 +162,7 @@ public final class ReplayBench {
           if (!s.rejected().isEmpty()) {
             throw new IllegalStateException("replay rejected blocks: " + s.rejected());
           }
-          allSeconds.add(String.format(Locale.ROOT, "%.3f", s.seconds()));
+          allSeconds.add(s.seconds());
           if (s.seconds() < best) {
             best = s.seconds();
             bestCpu = (cpuNanos() - cpu0) / 1e9;
@@ -179,22 +179,51 @@ public final class ReplayBench {
       }
       double tps = last.transactions() / best;
       double sps = last.signatures() / best;
-      System.err.printf("replay: %d recovery thread(s) %.2fs %.0f tx/s %.0f signatures/s%n", threads, best, tps, sps);
+      double ceilingBest = max(ceilingAll);
+      double ceiling2Best = max(ceiling2All);
+      // the median leaves out the first run (JIT warm-up) when there are at least three
+      double medianSps = last.signatures() / median(allSeconds.size() >= 3 ? allSeconds.subList(1, allSeconds.size()) : allSeconds);
+      System.err.printf("replay: %d recovery thread(s) %.2fs %.0f tx/s %.0f signatures/s (%.3f of the best 2-thread ceiling %.0f)%n",
+          threads, best, tps, sps, sps / ceiling2Best, ceiling2Best);
       json.append(String.format(Locale.ROOT,
-          ",\"replay_%dt\":{\"cpu_seconds\":%.3f,\"sig_per_cpu_s\":%.0f,\"seconds\":%.3f,\"blocks\":%d,\"transactions\":%d,\"signatures\":%d,\"tx_per_s\":%.0f,\"sig_per_s\":%.0f,\"vs_2t_ceiling\":%.3f,\"state_hash\":\"%s\"}",
-          threads, bestCpu, last.signatures() / bestCpu, best, last.blocks(), last.transactions(), last.signatures(), tps, sps, ceiling2 > 0 ? sps / ceiling2 : 0,
-          last.stateHash().toHex()));
+          ",\"recovery_ceiling_%dt\":{\"sig_per_s_best\":%.0f,\"sig_per_s_median\":%.0f,\"sig_per_cpu_s_best\":%.0f,\"passes\":%s}",
+          threads, ceilingBest, median(ceilingAll), max(ceilingCpuRates), list(ceilingAll, "%.0f")));
+      json.append(String.format(Locale.ROOT,
+          ",\"replay_%dt\":{\"cpu_seconds\":%.3f,\"sig_per_cpu_s\":%.0f,\"seconds\":%.3f,\"blocks\":%d,\"transactions\":%d,\"signatures\":%d,\"tx_per_s\":%.0f,\"sig_per_s\":%.0f,\"sig_per_s_median_after_warmup\":%.0f,%s\"vs_2t_ceiling\":%.3f,\"vs_2t_ceiling_median\":%.3f,\"state_hash\":\"%s\"}",
+          threads, bestCpu, last.signatures() / bestCpu, best, last.blocks(), last.transactions(), last.signatures(), tps, sps, medianSps,
+          threads == 2 ? "" : String.format(Locale.ROOT, "\"vs_%dt_ceiling\":%.3f,", threads, sps / ceilingBest),
+          sps / ceiling2Best, medianSps / median(ceiling2All), last.stateHash().toHex()));
       // where the time went: busy seconds per pipeline stage (split = decoding on the reading thread)
       StringBuilder st = new StringBuilder();
       for (BlockPipeline.StageMetrics m : last.stages()) {
         st.append(st.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":%.3f", m.stage(), m.busyNanos() / 1e9));
         System.err.printf("  stage %-10s %8.3f s busy, %d events%n", m.stage(), m.busyNanos() / 1e9, m.events());
       }
-      json.insert(json.length() - 1, ",\"stage_busy_seconds\":{" + st + "},\"runs_seconds\":[" + String.join(",", allSeconds) + "]");
+      json.insert(json.length() - 1, ",\"stage_busy_seconds\":{" + st + "},\"runs_seconds\":" + list(allSeconds, "%.3f"));
     }
+    json.append(String.format(Locale.ROOT, ",\"recovery_ceiling_2t_all_passes\":%s", list(ceiling2All, "%.0f")));
     json.append(String.format(Locale.ROOT, ",\"load_average\":\"%s\"", loadAverage()));
     json.append('}');
     System.out.println(json);
+  }
+
+  static double max(List<Double> xs) {
+    return xs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+  }
+
+  static double median(List<Double> xs) {
+    List<Double> s = new ArrayList<>(xs);
+    s.sort(null);
+    int n = s.size();
+    return n == 0 ? 0 : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  static String list(List<Double> xs, String fmt) {
+    StringBuilder b = new StringBuilder("[");
+    for (double x : xs) {
+      b.append(b.length() == 1 ? "" : ",").append(String.format(Locale.ROOT, fmt, x));
+    }
+    return b.append(']').toString();
   }
 
   static String loadAverage() {
