@@ -59,6 +59,7 @@ public final class ReplayBench {
     int txPerBlock = 1000;
     String threadList = "1,2";
     String storeKind = "memory";
+    int ring = BlockPipeline.DEFAULT_RING_SIZE;
     int runs = 3; // the first one warms the JIT up; the best is reported, every run's time listed
     for (int i = 0; i < args.length; i += 2) {
       String v = i + 1 < args.length ? args[i + 1] : "";
@@ -70,6 +71,7 @@ public final class ReplayBench {
         case "--threads" -> threadList = v;
         case "--store" -> storeKind = v;
         case "--runs" -> runs = Integer.parseInt(v);
+        case "--ring" -> ring = Integer.parseInt(v);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -158,7 +160,7 @@ public final class ReplayBench {
         try {
           genesis.initialize(store);
           ChainController c = ChainController.open(store, ChainController.Options.defaults(HardforkSchedule.mainnet()));
-          Replayer.Summary s = new Replayer(c, secp, BlockPipeline.Config.threads(threads), System.err, 5000).replay(blocks, -1);
+          Replayer.Summary s = new Replayer(c, secp, new BlockPipeline.Config(threads, ring), System.err, 5000).replay(blocks, -1);
           if (!s.rejected().isEmpty()) {
             throw new IllegalStateException("replay rejected blocks: " + s.rejected());
           }
