@@ -361,6 +361,7 @@ public final class ChainStore implements AutoCloseable {
       if (commitsSinceSync > 0) {
         try {
           kv.syncWal();
+          commitsSinceSync = 0;
         } catch (RuntimeException e) {
           LOG.warn("final fsync of the store failed", e);
         }
