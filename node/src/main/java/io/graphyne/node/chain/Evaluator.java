@@ -7,6 +7,7 @@ import io.graphyne.authority.CustomAuthority;
 import io.graphyne.authority.CustomAuthorityLookup;
 import io.graphyne.authority.HardforkSchedule;
 import io.graphyne.authority.OpRequirement;
+import io.graphyne.authority.Proposals;
 import io.graphyne.authority.RecordOpFields;
 import io.graphyne.authority.Verdict;
 import io.graphyne.chainstore.AccountRecord;
@@ -27,6 +28,8 @@ import io.graphyne.protocol.codec.FcReader;
 import io.graphyne.protocol.codec.FcWriter;
 import io.graphyne.protocol.ops.AccountCreateOperation;
 import io.graphyne.protocol.ops.AccountTransferOperation;
+import io.graphyne.protocol.ops.TransferOperation;
+import io.graphyne.protocol.types.Asset;
 import io.graphyne.protocol.ops.AccountUpdateOperation;
 import io.graphyne.protocol.ops.CommitteeMemberUpdateGlobalParametersOperation;
 import io.graphyne.protocol.ops.CustomAuthorityCreateOperation;
@@ -297,23 +300,11 @@ final class Evaluator {
     }
     TreeSet<ObjectId> active = new TreeSet<>();
     TreeSet<ObjectId> owner = new TreeSet<>();
-    int updates = 0;
     List<Bytes> encoded = new ArrayList<>();
+    List<OpRequirement> proposed = new ArrayList<>(o.proposedOps().size());
     long newId = c.s.counter(Genesis.NEXT_PROPOSAL);
     for (OpWrapper w : o.proposedOps()) {
       Operation op = w.op();
-      if (op instanceof ProposalUpdateOperation u) {
-        updates++;
-        if (!c.rules.nestedProposalUpdateAllowed()) {
-          throw new OpFailure("nested proposal_update before HF-214");
-        }
-        if (c.rules.strictNestedProposalTargets() && u.proposal().instance() >= newId) {
-          throw new OpFailure("nested proposal_update must target an older proposal");
-        }
-      }
-      if (op instanceof ProposalDeleteOperation d && c.rules.strictNestedProposalTargets() && d.proposal().instance() >= newId) {
-        throw new OpFailure("nested proposal_delete must target an older proposal");
-      }
       if (!c.rules.customAuthoritiesActive() && isCaaOp(op)) {
         throw new OpFailure(op.operationName() + " is not enabled before the BSIP40 hardfork");
       }
@@ -324,9 +315,17 @@ final class Evaluator {
       active.addAll(r.active());
       owner.addAll(r.owner());
       encoded.add(Bytes.wrap(Codecs.encodeOperation(op)));
+      proposed.add(r);
     }
-    if (updates > 1) {
-      throw new OpFailure("at most one proposal_update per proposal");
+    // HF-214, one proposal_update per level, HF-1479 (recursive): the one place these rules live
+    Proposals.NestedCheck nested = Proposals.checkNested(proposed, c.rules, new ObjectId(1, ObjectId.PROPOSAL_TYPE, newId));
+    if (!nested.problems().isEmpty()) {
+      throw new OpFailure(switch (nested.problems().get(0)) {
+        case NESTED_UPDATE_BEFORE_HF214 -> "nested proposal_update before HF-214";
+        case MORE_THAN_ONE_UPDATE -> "at most one proposal_update per proposal";
+        case TARGETS_SELF_OR_NEWER -> "nested proposal_update/delete must target an older proposal";
+        default -> nested.problems().get(0).name();
+      });
     }
     if (active.contains(COMMITTEE) || owner.contains(COMMITTEE)) {
       if (o.reviewPeriodSeconds() == null) {
@@ -337,11 +336,22 @@ final class Evaluator {
       }
     }
     active.removeAll(owner);
+    if (nested.poisoned()) {
+      // At or before HF-1479 a nested update/delete of this proposal or a later one is accepted, but
+      // core appends an impossible transfer (max supply from the null account) so it can never be
+      // approved (proposal_evaluator.cpp; mainnet proposal 1.10.17503). The required approvals stay
+      // those of the proposed operations.
+      encoded.add(Bytes.wrap(Codecs.encodeOperation(POISON)));
+    }
     ObjectId id = new ObjectId(1, ObjectId.PROPOSAL_TYPE, c.s.next(Genesis.NEXT_PROPOSAL));
     Optional<Long> review = o.reviewPeriodSeconds() == null ? Optional.empty() : Optional.of(exp - o.reviewPeriodSeconds());
     c.s.putProposal(new ProposalRecord(id, o.feePayingAccount(), exp, review, encoded, active, new TreeSet<>(), owner,
         new TreeSet<>(), new TreeSet<>()));
   }
+
+  /** GRAPHENE_MAX_SHARE_SUPPLY of the core asset from 1.2.3 (null) to 1.2.2 (relaxed committee). */
+  static final TransferOperation POISON = new TransferOperation(new Asset(0, ObjectId.asset(0)), ObjectId.account(3),
+      ObjectId.account(2), new Asset(1_000_000_000_000_000L, ObjectId.asset(0)), null, List.of());
 
   private static boolean isCaaOp(Operation op) {
     return op instanceof CustomAuthorityCreateOperation || op instanceof CustomAuthorityUpdateOperation
