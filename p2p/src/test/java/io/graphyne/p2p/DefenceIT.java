@@ -4,6 +4,7 @@ import io.graphyne.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphyne.p2p.chain.ChainAccess;
+import io.graphyne.p2p.chain.ForwardingChainAccess;
 import io.graphyne.p2p.chain.MemoryChain;
 import io.graphyne.p2p.message.Message;
 import io.graphyne.p2p.session.DisconnectReason;
@@ -32,43 +33,20 @@ class DefenceIT {
   static final Bytes CHAIN = SyncLoopbackIT.PRIVATE_CHAIN;
 
   /** Delegates to a MemoryChain and records transactions. */
-  static final class RecordingChain implements ChainAccess {
+  static final class RecordingChain extends ForwardingChainAccess {
     final MemoryChain chain;
     final List<SignedTransaction> trxs = new CopyOnWriteArrayList<>();
 
     RecordingChain(MemoryChain chain) {
+      super(chain);
       this.chain = chain;
     }
 
-    @Override
-    public Head head() {
-      return chain.head();
-    }
 
-    @Override
-    public List<Bytes> synopsis() {
-      return chain.synopsis();
-    }
 
-    @Override
-    public IdsAfter blockIdsAfter(List<Bytes> synopsis, int limit) {
-      return chain.blockIdsAfter(synopsis, limit);
-    }
 
-    @Override
-    public boolean hasBlock(Bytes id) {
-      return chain.hasBlock(id);
-    }
 
-    @Override
-    public Optional<Bytes> blockById(Bytes id) {
-      return chain.blockById(id);
-    }
 
-    @Override
-    public BlockVerdict blockArrived(SignedBlock block, Bytes raw, Bytes id, PeerRef from) {
-      return chain.blockArrived(block, raw, id, from);
-    }
 
     @Override
     public java.util.concurrent.CompletionStage<TxVerdict> transactionArrived(SignedTransaction t, PeerRef from) {

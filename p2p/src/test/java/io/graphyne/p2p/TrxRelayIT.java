@@ -3,6 +3,7 @@ package io.graphyne.p2p;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphyne.p2p.chain.ChainAccess;
+import io.graphyne.p2p.chain.ForwardingChainAccess;
 import io.graphyne.p2p.chain.MemoryChain;
 import io.graphyne.p2p.message.Message;
 import io.graphyne.p2p.session.DisconnectReason;
@@ -41,8 +42,8 @@ class TrxRelayIT {
   static final Bytes CHAIN = SyncLoopbackIT.PRIVATE_CHAIN;
 
   /** A chain access that judges transactions with {@code judge}, later, on another thread. */
-  static final class Judging implements ChainAccess {
-    final MemoryChain chain = new MemoryChain();
+  static final class Judging extends ForwardingChainAccess {
+    final MemoryChain chain;
     final Set<Bytes> arrived = ConcurrentHashMap.newKeySet();
     final ExecutorService judgeThread = Executors.newSingleThreadExecutor();
     final Function<SignedTransaction, TxVerdict> judge;
@@ -59,38 +60,20 @@ class TrxRelayIT {
     }
 
     Judging(Function<SignedTransaction, TxVerdict> judge) {
+      this(new MemoryChain(), judge);
+    }
+
+    private Judging(MemoryChain chain, Function<SignedTransaction, TxVerdict> judge) {
+      super(chain);
+      this.chain = chain;
       this.judge = judge;
     }
 
-    @Override
-    public Head head() {
-      return chain.head();
-    }
 
-    @Override
-    public List<Bytes> synopsis() {
-      return chain.synopsis();
-    }
 
-    @Override
-    public IdsAfter blockIdsAfter(List<Bytes> synopsis, int limit) {
-      return chain.blockIdsAfter(synopsis, limit);
-    }
 
-    @Override
-    public boolean hasBlock(Bytes blockId) {
-      return chain.hasBlock(blockId);
-    }
 
-    @Override
-    public Optional<Bytes> blockById(Bytes blockId) {
-      return chain.blockById(blockId);
-    }
 
-    @Override
-    public BlockVerdict blockArrived(SignedBlock block, Bytes raw, Bytes blockId, PeerRef from) {
-      return chain.blockArrived(block, raw, blockId, from);
-    }
 
     @Override
     public CompletionStage<TxVerdict> transactionArrived(SignedTransaction transaction, PeerRef from) {

@@ -10,6 +10,7 @@ import io.graphyne.node.chain.Reason;
 import io.graphyne.node.devnet.DevnetGenesis;
 import io.graphyne.node.devnet.DevnetKeys;
 import io.graphyne.p2p.chain.ChainAccess;
+import io.graphyne.p2p.chain.ForwardingChainAccess;
 import io.graphyne.p2p.chain.MemoryChain;
 import io.graphyne.p2p.crypto.EcCrypto;
 import io.graphyne.p2p.message.Message;
@@ -51,39 +52,18 @@ class MempoolRelayIT {
   @TempDir Path dir;
 
   /** C: records every transaction that reaches it. */
-  static final class Recording implements ChainAccess {
-    final MemoryChain chain = new MemoryChain();
+  static final class Recording extends ForwardingChainAccess {
     final Set<Bytes> arrived = ConcurrentHashMap.newKeySet();
 
-    @Override
-    public Head head() {
-      return chain.head();
+    Recording() {
+      super(new MemoryChain());
     }
 
-    @Override
-    public List<Bytes> synopsis() {
-      return chain.synopsis();
-    }
 
-    @Override
-    public IdsAfter blockIdsAfter(List<Bytes> synopsis, int limit) {
-      return chain.blockIdsAfter(synopsis, limit);
-    }
 
-    @Override
-    public boolean hasBlock(Bytes blockId) {
-      return chain.hasBlock(blockId);
-    }
 
-    @Override
-    public Optional<Bytes> blockById(Bytes blockId) {
-      return chain.blockById(blockId);
-    }
 
-    @Override
-    public BlockVerdict blockArrived(SignedBlock block, Bytes raw, Bytes blockId, PeerRef from) {
-      return chain.blockArrived(block, raw, blockId, from);
-    }
+
 
     @Override
     public CompletionStage<TxVerdict> transactionArrived(SignedTransaction transaction, PeerRef from) {
