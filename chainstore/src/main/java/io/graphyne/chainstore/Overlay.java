@@ -1,5 +1,6 @@
 package io.graphyne.chainstore;
 
+import io.graphyne.chainstore.kv.ByteKey;
 import io.graphyne.chainstore.kv.Column;
 import io.graphyne.chainstore.kv.KvBatch;
 import io.graphyne.chainstore.kv.KvCursor;
@@ -7,7 +8,6 @@ import io.graphyne.chainstore.kv.KvReader;
 import io.graphyne.chainstore.kv.Keys;
 import io.graphyne.chainstore.kv.MemoryKvStore;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -30,42 +30,19 @@ final class Overlay implements KvReader {
   static final class Touch {
     final Column column;
     final byte[] key;
-    private final int hash;
     byte[] value;
     /** The committed value before this block; null = absent. */
     final byte[] previous;
 
-    Touch(Column column, byte[] key, int hash, byte[] previous) {
+    Touch(Column column, byte[] key, byte[] previous) {
       this.column = column;
       this.key = key;
-      this.hash = hash;
       this.previous = previous;
     }
   }
 
-  /** A lookup key over a byte array (hash computed once). */
-  private static final class Key {
-    final byte[] bytes;
-    final int hash;
-
-    Key(byte[] bytes) {
-      this.bytes = bytes;
-      this.hash = Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && k.hash == hash && Arrays.equals(k.bytes, bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
-
   private final KvReader base;
-  private final Map<Column, Map<Key, Touch>> writes = new EnumMap<>(Column.class);
+  private final Map<Column, Map<ByteKey, Touch>> writes = new EnumMap<>(Column.class);
   /** Touched keys in first-touch order (the undo record and the batch keep this order). */
   private final List<Touch> touched = new ArrayList<>(256);
 
@@ -73,18 +50,18 @@ final class Overlay implements KvReader {
     this.base = base;
   }
 
-  private Touch find(Column column, Key k) {
-    Map<Key, Touch> m = writes.get(column);
+  private Touch find(Column column, ByteKey k) {
+    Map<ByteKey, Touch> m = writes.get(column);
     return m == null ? null : m.get(k);
   }
 
   boolean touched(Column column, byte[] key) {
-    return find(column, new Key(key)) != null;
+    return find(column, new ByteKey(key)) != null;
   }
 
   @Override
   public byte[] get(Column column, byte[] key) {
-    Touch t = find(column, new Key(key));
+    Touch t = find(column, new ByteKey(key));
     if (t != null) {
       return t.value;
     }
@@ -99,7 +76,7 @@ final class Overlay implements KvReader {
         merged.put(c.key(), c.value());
       }
     }
-    Map<Key, Touch> m = writes.get(column);
+    Map<ByteKey, Touch> m = writes.get(column);
     if (m != null) {
       for (Touch t : m.values()) {
         byte[] k = t.key;
@@ -142,8 +119,8 @@ final class Overlay implements KvReader {
     if (column == Column.UNDO) {
       throw new IllegalArgumentException("undo records are written by the store only");
     }
-    Key k = new Key(key);
-    Map<Key, Touch> m = writes.get(column);
+    ByteKey k = new ByteKey(key);
+    Map<ByteKey, Touch> m = writes.get(column);
     if (m == null) {
       // the per-transaction columns get thousands of keys in a full block: start them large
       boolean perTx = column == Column.RECENT_TX || column == Column.RECENT_TX_BY_EXPIRATION || column == Column.TX_LOCATIONS;
@@ -153,7 +130,7 @@ final class Overlay implements KvReader {
     Touch t = m.get(k);
     if (t == null) {
       // Not written in this block yet, so the current value is the committed one.
-      t = new Touch(column, key, k.hash, known ? current : base.get(column, key));
+      t = new Touch(column, key, known ? current : base.get(column, key));
       t.value = t.previous;
       m.put(k, t);
       touched.add(t);

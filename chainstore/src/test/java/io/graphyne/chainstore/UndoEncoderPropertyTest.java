@@ -38,7 +38,7 @@ class UndoEncoderPropertyTest {
           yield v;
         }
       };
-      touches.add(new Overlay.Touch(columns[r.nextInt(columns.length)], key, Arrays.hashCode(key), previous));
+      touches.add(new Overlay.Touch(columns[r.nextInt(columns.length)], key, previous));
     }
     UndoRecordPb.Builder b = UndoRecordPb.newBuilder().setBlockNum(blockNum).setBlockId(ByteString.copyFrom(id));
     for (Overlay.Touch t : touches) {

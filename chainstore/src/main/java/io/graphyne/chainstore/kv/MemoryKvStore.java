@@ -25,7 +25,7 @@ public final class MemoryKvStore implements KvStore {
   /** Sorted entries of the columns iterated so far (absent = not built yet); values shared with {@link #index}. */
   private final Map<Column, NavigableMap<byte[], byte[]>> data = new EnumMap<>(Column.class);
   /** Every entry, by key equality. */
-  private final Map<Column, Map<Key, byte[]>> index = new EnumMap<>(Column.class);
+  private final Map<Column, Map<ByteKey, byte[]>> index = new EnumMap<>(Column.class);
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile boolean closed;
 
@@ -35,33 +35,12 @@ public final class MemoryKvStore implements KvStore {
     }
   }
 
-  /** A key for the hash index: equality and hash of the bytes (never modified once stored). */
-  private static final class Key {
-    private final byte[] bytes;
-    private final int hash;
-
-    Key(byte[] bytes) {
-      this.bytes = bytes;
-      this.hash = Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && k.hash == hash && Arrays.equals(k.bytes, bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
-
   @Override
   public byte[] get(Column column, byte[] key) {
     lock.readLock().lock();
     try {
       checkOpen();
-      byte[] v = index.get(column).get(new Key(key));
+      byte[] v = index.get(column).get(new ByteKey(key));
       return v == null ? null : v.clone();
     } finally {
       lock.readLock().unlock();
@@ -94,8 +73,8 @@ public final class MemoryKvStore implements KvStore {
     NavigableMap<byte[], byte[]> m = data.get(column);
     if (m == null) {
       m = new TreeMap<>(Keys::compare);
-      for (Map.Entry<Key, byte[]> e : index.get(column).entrySet()) {
-        m.put(e.getKey().bytes, e.getValue());
+      for (Map.Entry<ByteKey, byte[]> e : index.get(column).entrySet()) {
+        m.put(e.getKey().bytes(), e.getValue());
       }
       data.put(column, m);
     }
@@ -128,18 +107,18 @@ public final class MemoryKvStore implements KvStore {
       checkOpen();
       for (KvBatch.Op op : batch.ops()) {
         NavigableMap<byte[], byte[]> m = data.get(op.column()); // null: not sorted yet
-        Map<Key, byte[]> h = index.get(op.column());
+        Map<ByteKey, byte[]> h = index.get(op.column());
         switch (op.kind()) {
           case PUT -> {
             byte[] k = op.key(); // the batch owns copies (KvBatch) and is done with them
             byte[] v = op.value();
-            h.put(new Key(k), v);
+            h.put(new ByteKey(k), v);
             if (m != null) {
               m.put(k, v);
             }
           }
           case DELETE -> {
-            h.remove(new Key(op.key()));
+            h.remove(new ByteKey(op.key()));
             if (m != null) {
               m.remove(op.key());
             }
@@ -148,7 +127,7 @@ public final class MemoryKvStore implements KvStore {
             if (Keys.compare(op.key(), op.value()) < 0) {
               NavigableMap<byte[], byte[]> sub = sorted(op.column()).subMap(op.key(), true, op.value(), false);
               for (byte[] k : sub.keySet()) {
-                h.remove(new Key(k));
+                h.remove(new ByteKey(k));
               }
               sub.clear();
             }
@@ -166,15 +145,15 @@ public final class MemoryKvStore implements KvStore {
     try {
       checkOpen();
       Map<Column, NavigableMap<byte[], byte[]>> copy = new EnumMap<>(Column.class);
-      for (Map.Entry<Column, Map<Key, byte[]>> e : index.entrySet()) {
+      for (Map.Entry<Column, Map<ByteKey, byte[]>> e : index.entrySet()) {
         NavigableMap<byte[], byte[]> sortedAlready = data.get(e.getKey());
         NavigableMap<byte[], byte[]> m;
         if (sortedAlready != null) {
           m = new TreeMap<>(sortedAlready);
         } else {
           m = new TreeMap<>(Keys::compare);
-          for (Map.Entry<Key, byte[]> w : e.getValue().entrySet()) {
-            m.put(w.getKey().bytes, w.getValue());
+          for (Map.Entry<ByteKey, byte[]> w : e.getValue().entrySet()) {
+            m.put(w.getKey().bytes(), w.getValue());
           }
         }
         copy.put(e.getKey(), m);
