@@ -88,38 +88,9 @@ public final class StoreChainAccess implements ChainAccess {
 
   @Override
   public IdsAfter blockIdsAfter(List<Bytes> synopsis, int limit) {
-    long start = -1;
     StateReader s = store.state();
-    if (synopsis.isEmpty() || (synopsis.size() == 1 && synopsis.get(0).isZero())) {
-      start = 1;
-    } else {
-      for (int i = synopsis.size() - 1; i >= 0; i--) {
-        Bytes id = synopsis.get(i);
-        if (id.isZero()) {
-          start = 1;
-          break;
-        }
-        Optional<Long> n = s.blockNumber(id);
-        if (n.isPresent() && idAt(n.get()).map(id::equals).orElse(false)) {
-          start = n.get();
-          break;
-        }
-      }
-    }
-    long head = store.head().blockNum();
-    if (start < 0 || head == 0) {
-      return new IdsAfter(List.of(), 0);
-    }
-    long last = Math.min(head, start + limit - 1);
-    List<Bytes> out = new ArrayList<>();
-    for (long n = start; n <= last; n++) {
-      Optional<Bytes> id = idAt(n);
-      if (id.isEmpty()) {
-        break;
-      }
-      out.add(id.get());
-    }
-    return new IdsAfter(out, head - last);
+    return IdsAfter.of(synopsis, limit, store.head().blockNum(),
+        id -> s.blockNumber(id).filter(n -> idAt(n).map(id::equals).orElse(false)), this::idAt);
   }
 
   @Override

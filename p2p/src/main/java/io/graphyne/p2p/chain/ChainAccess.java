@@ -58,6 +58,50 @@ public interface ChainAccess {
     public IdsAfter {
       ids = List.copyOf(ids);
     }
+
+    /**
+     * The reply to a synopsis for any chain (spec/p2p.md §4.3): start at the newest synopsis entry
+     * on our main chain (a zero id or an empty synopsis means from block 1), then up to {@code
+     * limit} ids.
+     *
+     * @param head our head block number
+     * @param mainChainNumber the number of a block id if it is on our main chain, else empty
+     * @param idAt the id of our main chain's block n (1..head), empty if we do not have it
+     */
+    public static IdsAfter of(List<Bytes> synopsis, int limit, long head,
+        java.util.function.Function<Bytes, Optional<Long>> mainChainNumber,
+        java.util.function.LongFunction<Optional<Bytes>> idAt) {
+      long start = -1;
+      if (synopsis.isEmpty() || (synopsis.size() == 1 && synopsis.get(0).isZero())) {
+        start = 1;
+      } else {
+        for (int i = synopsis.size() - 1; i >= 0; i--) {
+          Bytes id = synopsis.get(i);
+          if (id.isZero()) {
+            start = 1;
+            break;
+          }
+          Optional<Long> n = mainChainNumber.apply(id);
+          if (n.isPresent()) {
+            start = n.get();
+            break;
+          }
+        }
+      }
+      if (start < 0 || head == 0) {
+        return new IdsAfter(List.of(), 0);
+      }
+      long last = Math.min(head, start + limit - 1);
+      List<Bytes> out = new java.util.ArrayList<>();
+      for (long n = start; n <= last; n++) {
+        Optional<Bytes> id = idAt.apply(n);
+        if (id.isEmpty()) {
+          break;
+        }
+        out.add(id.get());
+      }
+      return new IdsAfter(out, head - last);
+    }
   }
 
   /** What the node made of a block. */

@@ -128,33 +128,9 @@ public final class MemoryChain implements ChainAccess {
 
   @Override
   public synchronized IdsAfter blockIdsAfter(List<Bytes> synopsis, int limit) {
-    long start = -1;
-    if (synopsis.isEmpty() || (synopsis.size() == 1 && synopsis.get(0).isZero())) {
-      start = 1;
-    } else {
-      for (int i = synopsis.size() - 1; i >= 0; i--) {
-        Bytes id = synopsis.get(i);
-        if (id.isZero()) {
-          start = 1;
-          break;
-        }
-        Integer n = index.get(id);
-        if (n != null) {
-          start = n;
-          break;
-        }
-      }
-    }
-    if (start < 0 || ids.isEmpty()) {
-      return new IdsAfter(List.of(), 0);
-    }
-    long head = ids.size();
-    long last = Math.min(head, start + limit - 1);
-    List<Bytes> out = new ArrayList<>();
-    for (long n = start; n <= last; n++) {
-      out.add(ids.get((int) n - 1));
-    }
-    return new IdsAfter(out, head - last);
+    return IdsAfter.of(synopsis, limit, ids.size(),
+        id -> Optional.ofNullable(index.get(id)).map(Integer::longValue),
+        n -> n >= 1 && n <= ids.size() ? Optional.of(ids.get((int) n - 1)) : Optional.empty());
   }
 
   @Override
