@@ -237,6 +237,33 @@ class ConfidentialValidationTest {
     assertThat(from).isEqualTo(1);
   }
 
+  /**
+   * bitsharesjs-corpus.jsonl's confidential operations are random (its README): random commitments
+   * cannot balance, so each is rejected, by a structural rule or by the sum, without throwing.
+   */
+  @Test
+  void randomCorpusConfidentialOperationsAreRejected() {
+    int seen = 0;
+    int bySum = 0;
+    for (JsonNode rec : Vectors.jsonLines("bitsharesjs-corpus.jsonl")) {
+      var tx = io.graphyne.protocol.codec.Codecs.decode(io.graphyne.protocol.SignedTransaction.class,
+          io.graphyne.util.Hex.decode(rec.get("hex").asText()));
+      for (Operation op : tx.transaction().operations()) {
+        if (op instanceof TransferToBlindOperation || op instanceof BlindTransferOperation
+            || op instanceof TransferFromBlindOperation) {
+          ValidationError e = OperationValidator.validate(op);
+          assertThat(e).as(op.toString()).isNotNull();
+          if (e.message().startsWith("commitments do not balance")) {
+            bySum++;
+          }
+          seen++;
+        }
+      }
+    }
+    assertThat(seen).isPositive();
+    assertThat(bySum).as("seen " + seen).isPositive();
+  }
+
   // ------------------------------------------------------------------ self-made
 
   static BigInteger scalar(String label) {
