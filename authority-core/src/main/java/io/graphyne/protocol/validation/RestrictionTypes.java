@@ -42,8 +42,12 @@ import java.util.Set;
 public final class RestrictionTypes {
   private RestrictionTypes() {}
 
-  /** Restriction nesting checked. Decoded data cannot nest deeper (FcReader's depth budget). */
-  public static final int MAX_DEPTH = 64;
+  /**
+   * Restriction nesting checked. Core's validate() has no limit of its own, but decoding does (fc's
+   * GRAPHENE_MAX_NESTED_OBJECTS = 200 and FcReader's depth budget, each nested restriction costing
+   * several levels), so no decodable list nests this deep; only hand-built values reach the bound.
+   */
+  public static final int MAX_DEPTH = 200;
   /** Restrictions visited in one check (the chain's own limit, counted recursively, is 10 by default). */
   public static final int MAX_WORK = 10_000;
 
