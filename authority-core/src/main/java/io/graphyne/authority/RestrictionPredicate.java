@@ -10,6 +10,7 @@ import io.graphyne.protocol.types.Restriction;
 import io.graphyne.protocol.validation.RestrictionTypes;
 import io.graphyne.protocol.validation.RestrictionTypes.CType;
 import io.graphyne.protocol.validation.RestrictionTypes.Kind;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -105,13 +106,26 @@ public final class RestrictionPredicate {
     if (!(object instanceof Record)) {
       return null;
     }
-    RecordComponent[] rcs = object.getClass().getRecordComponents();
+    Method accessor = ACCESSORS.get(object.getClass())[index];
     try {
-      return rcs[index].getAccessor().invoke(object);
+      return accessor.invoke(object);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("record accessor " + rcs[index], e);
+      throw new IllegalStateException("record accessor " + accessor, e);
     }
   }
+
+  /** Per record class: its component accessors (memoised; derived from the class alone). */
+  private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
+    @Override
+    protected Method[] computeValue(Class<?> c) {
+      RecordComponent[] rcs = c.getRecordComponents();
+      Method[] out = new Method[rcs.length];
+      for (int i = 0; i < rcs.length; i++) {
+        out[i] = rcs[i].getAccessor();
+      }
+      return out;
+    }
+  };
 
   private static boolean apply(int func, CType field, Object v, int tag, Object arg, int depth) {
     CType f = field;

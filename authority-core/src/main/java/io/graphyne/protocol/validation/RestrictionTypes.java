@@ -162,10 +162,33 @@ public final class RestrictionTypes {
 
   /** The type of a reflected record (an operation or a nested struct). */
   public static CType structType(Class<? extends Record> c) {
-    String name = Schema.STRUCTS.entrySet().stream().filter(e -> e.getValue() == c).map(Map.Entry::getKey)
-        .findFirst().orElse(c.getSimpleName());
-    return new CType(Kind.STRUCT, name, null, c, null);
+    return STRUCT_TYPES.get(c);
   }
+
+  /** Per record class: its type (memoised; derived from the class alone). */
+  private static final ClassValue<CType> STRUCT_TYPES = new ClassValue<>() {
+    @Override
+    @SuppressWarnings("unchecked")
+    protected CType computeValue(Class<?> c) {
+      String name = Schema.STRUCTS.entrySet().stream().filter(e -> e.getValue() == c).map(Map.Entry::getKey)
+          .findFirst().orElse(c.getSimpleName());
+      return new CType(Kind.STRUCT, name, null, (Class<? extends Record>) c, null);
+    }
+  };
+
+  /** Per record class: its members' types in reflected order (memoised; derived from the annotations). */
+  private static final ClassValue<List<CType>> STRUCT_MEMBERS = new ClassValue<>() {
+    @Override
+    protected List<CType> computeValue(Class<?> c) {
+      RecordComponent[] rcs = c.getRecordComponents();
+      List<CType> out = new ArrayList<>(rcs.length);
+      for (RecordComponent rc : rcs) {
+        Fc fc = rc.getAnnotation(Fc.class);
+        out.add(fc == null ? new CType(Kind.OPAQUE, rc.getType().getName(), null, null, null) : parse(fc.type()));
+      }
+      return List.copyOf(out);
+    }
+  };
 
   /** Parses an {@link Fc#type()} / Schema type name. Unknown names become opaque types. */
   public static CType parse(String text) {
@@ -273,15 +296,8 @@ public final class RestrictionTypes {
    */
   public static List<CType> members(CType t) {
     switch (t.kind()) {
-      case STRUCT: {
-        RecordComponent[] rcs = t.struct().getRecordComponents();
-        List<CType> out = new ArrayList<>(rcs.length);
-        for (RecordComponent rc : rcs) {
-          Fc fc = rc.getAnnotation(Fc.class);
-          out.add(fc == null ? new CType(Kind.OPAQUE, rc.getType().getName(), null, null, null) : parse(fc.type()));
-        }
-        return out;
-      }
+      case STRUCT:
+        return STRUCT_MEMBERS.get(t.struct());
       case OBJECT_ID:
         // object_id<S,T> is reflected with one member, instance (unsigned_int): object_id.hpp
         return List.of(UNSIGNED_INT);
