@@ -182,7 +182,7 @@ public final class RestrictionPredicate {
       return false;
     }
     // an empty list is allowed here: it asserts the variant's type only
-    return all(value, RestrictionTypes.parse(variant.variant().get((int) which)), (List<?>) arg.second(), depth + 1);
+    return all(value, RestrictionTypes.variantMember(variant, (int) which), (List<?>) arg.second(), depth + 1);
   }
 
   // ------------------------------------------------------------------------ values as their C++ types

@@ -103,6 +103,10 @@ public final class RestrictionTypes {
 
   /** The first restriction core rejects: where (relative path, e.g. {@code [0].argument[1]}) and why. */
   public record Problem(String path, Reason reason, String detail) {
+    Problem under(String prefix) {
+      return new Problem(prefix + path, reason, detail);
+    }
+
     public String message() {
       return detail.isEmpty() ? reason.message() : reason.message() + ": " + detail;
     }
@@ -320,6 +324,21 @@ public final class RestrictionTypes {
     ARGUMENT_TYPES = List.copyOf(a);
   }
 
+  /** The member types of every static_variant, parsed once. */
+  private static final Map<String, List<CType>> VARIANT_MEMBERS;
+
+  static {
+    Map<String, List<CType>> m = new java.util.HashMap<>();
+    Schema.STATIC_VARIANTS.forEach((k, v) -> m.put(k, v.stream().map(RestrictionTypes::parse).toList()));
+    VARIANT_MEMBERS = Map.copyOf(m);
+  }
+
+  /** The type of a static_variant's member {@code which} (in range). */
+  public static CType variantMember(CType variant, int which) {
+    List<CType> ms = VARIANT_MEMBERS.get(variant.name());
+    return ms != null ? ms.get(which) : parse(variant.variant().get(which));
+  }
+
   /** The argument type of a tag, or null when out of range. */
   public static CType argumentType(int tag) {
     return tag >= 0 && tag < ARGUMENT_TYPES.size() ? ARGUMENT_TYPES.get(tag) : null;
@@ -477,101 +496,103 @@ public final class RestrictionTypes {
 
   /** Checks a restriction list against an object type ({@code restrictions_to_predicate<Object>}). */
   public static Problem check(CType object, List<?> rs, boolean allowEmpty) {
-    return new Walk().list(object, rs, allowEmpty, "", 0);
+    return new Walk().list(object, rs, allowEmpty, 0);
   }
 
+  /** Paths are built only on the way out of an error, so the valid path allocates next to nothing. */
   private static final class Walk {
     int work;
 
-    Problem list(CType object, List<?> rs, boolean allowEmpty, String path, int depth) {
+    Problem list(CType object, List<?> rs, boolean allowEmpty, int depth) {
       if (depth > MAX_DEPTH) {
-        return new Problem(path, Reason.TOO_DEEP, "");
+        return new Problem("", Reason.TOO_DEEP, "");
       }
       if (!allowEmpty && rs.isEmpty()) {
-        return new Problem(path, Reason.EMPTY_LIST, "");
+        return new Problem("", Reason.EMPTY_LIST, "");
       }
       for (int i = 0; i < rs.size(); i++) {
-        String p = path + "[" + i + "]";
+        Problem e;
         if (++work > MAX_WORK) {
-          return new Problem(p, Reason.TOO_LARGE, "");
+          e = new Problem("", Reason.TOO_LARGE, "");
+        } else if (!(rs.get(i) instanceof Restriction r)) {
+          e = new Problem("", Reason.MALFORMED, "not a restriction");
+        } else {
+          e = one(object, r, depth);
         }
-        if (!(rs.get(i) instanceof Restriction r)) {
-          return new Problem(p, Reason.MALFORMED, "not a restriction");
-        }
-        Problem e = one(object, r, p, depth);
         if (e != null) {
-          return e;
+          return e.under("[" + i + "]");
         }
       }
       return null;
     }
 
-    Problem one(CType object, Restriction r, String p, int depth) {
+    Problem one(CType object, Restriction r, int depth) {
       int tag = r.argument() == null ? -1 : r.argument().tag();
       Object arg = r.argument() == null ? null : r.argument().value();
       if (r.restrictionType() == LOGICAL_OR) {
         if (tag != ARG_OR || !(arg instanceof List<?> branches)) {
-          return new Problem(p + ".argument", Reason.OR_ARGUMENT, "");
+          return new Problem(".argument", Reason.OR_ARGUMENT, "");
         }
         if (branches.size() < 2) {
-          return new Problem(p + ".argument", Reason.OR_BRANCHES, "");
+          return new Problem(".argument", Reason.OR_BRANCHES, "");
         }
         for (int b = 0; b < branches.size(); b++) {
-          if (!(branches.get(b) instanceof List<?> branch)) {
-            return new Problem(p + ".argument[" + b + "]", Reason.MALFORMED, "not a restriction list");
-          }
-          Problem e = list(object, branch, false, p + ".argument[" + b + "]", depth + 1);
+          Problem e = branches.get(b) instanceof List<?> branch
+              ? list(object, branch, false, depth + 1)
+              : new Problem("", Reason.MALFORMED, "not a restriction list");
           if (e != null) {
-            return e;
+            return e.under(".argument[" + b + "]");
           }
         }
         return null;
       }
       List<CType> members = members(object);
       if (members.isEmpty()) {
-        return new Problem(p, Reason.NON_OBJECT, object.name());
+        return new Problem("", Reason.NON_OBJECT, object.name());
       }
       if (r.memberIndex() < 0 || r.memberIndex() >= members.size()) {
-        return new Problem(p + ".member_index", Reason.MEMBER_INDEX,
-            r.memberIndex() + " for " + object.name() + " (" + members.size() + " members)");
+        return new Problem(".member_index", Reason.MEMBER_INDEX,
+            Long.toUnsignedString(r.memberIndex()) + " for " + object.name() + " (" + members.size() + " members)");
       }
       CType field = members.get((int) r.memberIndex());
       long func = r.restrictionType();
       if (func == ATTR) {
         if (tag != ARG_LIST || !(arg instanceof List<?> l)) {
-          return new Problem(p + ".argument", Reason.ATTR_ARGUMENT, "");
+          return new Problem(".argument", Reason.ATTR_ARGUMENT, "");
         }
-        return list(attrTarget(field), l, false, p + ".argument", depth + 1);
+        Problem e = list(attrTarget(field), l, false, depth + 1);
+        return e == null ? null : e.under(".argument");
       }
       if (func == VARIANT_ASSERT) {
         if (tag != ARG_VARIANT_ASSERT || !(arg instanceof Pair pair)) {
-          return new Problem(p + ".argument", Reason.VARIANT_ARGUMENT, "");
+          return new Problem(".argument", Reason.VARIANT_ARGUMENT, "");
         }
         CType v = variantOf(field);
         if (v == null) {
-          return new Problem(p, Reason.NON_VARIANT, field.name());
+          return new Problem("", Reason.NON_VARIANT, field.name());
         }
         if (!(pair.first() instanceof Number n) || !(pair.second() instanceof List<?> l)) {
-          return new Problem(p + ".argument", Reason.MALFORMED, "variant assertion argument");
+          return new Problem(".argument", Reason.MALFORMED, "variant assertion argument");
         }
         long which = n.longValue();
         if (which < 0 || which >= v.variant().size()) {
-          return new Problem(p + ".argument", Reason.VARIANT_TAG, which + " for " + v.name());
+          return new Problem(".argument", Reason.VARIANT_TAG, which + " for " + v.name());
         }
-        return list(parse(v.variant().get((int) which)), l, true, p + ".argument", depth + 1);
+        Problem e = list(variantMember(v, (int) which), l, true, depth + 1);
+        return e == null ? null : e.under(".argument");
       }
       if (func < 0 || func > VARIANT_ASSERT) {
-        return new Problem(p + ".restriction_type", Reason.FUNCTION_TYPE, Long.toString(func));
+        return new Problem(".restriction_type", Reason.FUNCTION_TYPE, Long.toUnsignedString(func));
       }
       if (!argumentAllowed((int) func, tag)) {
-        return new Problem(p + ".argument", Reason.ARGUMENT_FOR_FUNCTION,
+        return new Problem(".argument", Reason.ARGUMENT_FOR_FUNCTION,
             "function " + func + ", argument " + (argumentType(tag) == null ? "tag " + tag : argumentType(tag).name()));
       }
       if (!valueFits(argumentType(tag), arg, 0)) {
-        return new Problem(p + ".argument", Reason.MALFORMED, "argument value is not a " + argumentType(tag).name());
+        return new Problem(".argument", Reason.MALFORMED, "argument value is not a " + argumentType(tag).name());
       }
       if (!functionValid((int) func, field, tag)) {
-        return new Problem(p, Reason.INVALID_TYPES,
+        return new Problem("", Reason.INVALID_TYPES,
             "function " + func + " on " + field.name() + " with " + argumentType(tag).name());
       }
       return null;
