@@ -75,7 +75,7 @@ class RestrictionTypesTest {
 
   @Test
   void operationTypeMustBeSupported() {
-    // restriction_predicate.cpp 34-74 with sliced_lists.hxx 33-107: only the listed operations build
+    // restriction_predicate.cpp 32-64 with sliced_lists.hxx 33-114: only the listed operations build
     rejects(Reason.UNSUPPORTED_OPERATION, 22);
     rejects(Reason.UNSUPPORTED_OPERATION, 78);
     accepts(21);
@@ -103,7 +103,7 @@ class RestrictionTypesTest {
 
   @Test
   void eqNeTakeEqualityTypesOnly() {
-    // hxx 135-136 (equality_types_list) and 473-476: the restriction-list arguments are not among them
+    // hxx 135-136 (equality_types_list) and 472-475: the restriction-list arguments are not among them
     rejects(Reason.ARGUMENT_FOR_FUNCTION, 0, r(1, EQ, ARG_LIST, List.of(r(0, EQ, 2, 0L))));
     rejects(Reason.ARGUMENT_FOR_FUNCTION, 0, r(1, NE, ARG_VARIANT_ASSERT, new Pair(0L, List.of())));
     accepts(0, r(1, NE, 7, ALICE));
@@ -151,7 +151,7 @@ class RestrictionTypesTest {
 
   @Test
   void orderingTakesComparableTypesOnly() {
-    // hxx 124-128 (comparable_types_list) and 477-488: lt..ge never take bool, keys, hashes or sets
+    // hxx 124-128 (comparable_types_list) and 476-487: lt..ge never take bool, keys, hashes or sets
     rejects(Reason.ARGUMENT_FOR_FUNCTION, 1, r(5, LT, 1, true));
     rejects(Reason.ARGUMENT_FOR_FUNCTION, 21, r(4, LT, 5, KEY));
     rejects(Reason.ARGUMENT_FOR_FUNCTION, 0, r(1, GE, 26, List.of(ALICE)));
@@ -178,7 +178,7 @@ class RestrictionTypesTest {
 
   @Test
   void inNotInNeedAFlatSetOfTheFieldsType() {
-    // hxx 131-133 (list_types_list) and 489-493: only flat_set arguments
+    // hxx 131-133 (list_types_list) and 488-497: only flat_set arguments
     rejects(Reason.ARGUMENT_FOR_FUNCTION, 0, r(1, IN, 7, ALICE));
     rejects(Reason.ARGUMENT_FOR_FUNCTION, 0, r(1, NOT_IN, 2, 1L));
     // hxx 242-262: element comparable with the field (or the optional's value)
@@ -216,7 +216,7 @@ class RestrictionTypesTest {
     // hxx 499-502: the argument must be a restriction list
     rejects(Reason.ATTR_ARGUMENT, 0, r(3, ATTR, 2, 5L));
     // hxx 377-399 then 525-543: the field must be a reflected struct (optional / extension unwrap)
-    // an object id is reflected with one member, instance, an unsigned_int (object_id.hpp 197-214), which is
+    // an object id is reflected with one member, instance, an unsigned_int (object_id.hpp 197-215), which is
     // neither an integer for the predicates nor a struct
     rejects(Reason.INVALID_TYPES, 0, attr(1, r(0, EQ, 2, 1L)));
     rejects(Reason.MEMBER_INDEX, 0, attr(1, r(1, EQ, 2, 1L)));
