@@ -1,5 +1,9 @@
 package io.graphyne.protocol.validation;
 
+import io.graphyne.crypto.ConfidentialException;
+import io.graphyne.crypto.Pedersen;
+import io.graphyne.crypto.RangeProofInfo;
+import io.graphyne.protocol.Bytes;
 import io.graphyne.protocol.ObjectId;
 import io.graphyne.protocol.Operation;
 import io.graphyne.protocol.Operations;
@@ -116,11 +120,14 @@ import java.util.Map;
  * {@code scripts/bench validation}); an invalid operation yields one {@link ValidationError} for
  * the first rule it breaks, in bitshares-core's order.
  *
- * <p>Not expressible here (they need secp256k1-zkp): the Pedersen-commitment balance
- * ({@code fc::ecc::verify_sum}) and range-proof bound ({@code range_get_info}) of the three blind
- * operations; their structural rules are checked. For custom_authority_create the restrictions are
- * type-checked against the operation's field types as {@code get_restriction_predicate} does
- * ({@link RestrictionTypes}).
+ * <p>The three blind operations are checked in full, in confidential.cpp's order: the structural
+ * rules, then {@code fc::ecc::blind} of the public amount, the Pedersen-commitment balance
+ * ({@code fc::ecc::verify_sum}) and, with more than one output, each output's range-proof header
+ * bound ({@code range_get_info(...).max_value <= GRAPHENE_MAX_SHARE_SUPPLY}), via the pure-Java
+ * {@link Pedersen} (validate() reads only the proofs' headers; the proofs themselves are not
+ * verified there, nor here). The curve arithmetic of these three allocates. For
+ * custom_authority_create the restrictions are type-checked against the operation's field types as
+ * {@code get_restriction_predicate} does ({@link RestrictionTypes}).
  */
 public final class OperationValidator {
   private OperationValidator() {}
@@ -1310,6 +1317,55 @@ public final class OperationValidator {
     return null;
   }
 
+  /** {@code fc::ecc::blind}'s FC_ASSERT on {@code secp256k1_pedersen_commit} failed. */
+  private static ValidationError blindError(Operation op, ConfidentialException ex) {
+    return err(op, "blinding_factor", "fc::ecc::blind failed (secp256k1_pedersen_commit): " + ex.getMessage());
+  }
+
+  private static ValidationError sumError(Operation op, long netPublic) {
+    return err(op, "", "commitments do not balance: verify_sum failed (net_public " + netPublic + ")");
+  }
+
+  /**
+   * The range-proof bound both output-creating operations apply when there is more than one output:
+   * every output's {@code range_get_info} must succeed and its max_value (unsigned) be at most
+   * GRAPHENE_MAX_SHARE_SUPPLY, output by output.
+   */
+  private static ValidationError rangeProofs(Operation op, List<BlindOutput> outputs) {
+    if (outputs.size() <= 1) {
+      return null;
+    }
+    for (int i = 0; i < outputs.size(); i++) {
+      RangeProofInfo info;
+      try {
+        info = Pedersen.rangeProofInfo(outputs.get(i).rangeProof());
+      } catch (ConfidentialException ex) {
+        return err(op, "outputs[" + i + "].range_proof", "range_get_info failed: " + ex.getMessage());
+      }
+      if (!info.maxValueAtMost(MAX_SHARE_SUPPLY)) {
+        return err(op, "outputs[" + i + "].range_proof",
+            "range proof max_value " + Long.toUnsignedString(info.maxValue()) + " exceeds GRAPHENE_MAX_SHARE_SUPPLY");
+      }
+    }
+    return null;
+  }
+
+  private static List<Bytes> outputCommitments(List<BlindOutput> outputs) {
+    Bytes[] c = new Bytes[outputs.size()];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = outputs.get(i).commitment();
+    }
+    return List.of(c);
+  }
+
+  private static List<Bytes> inputCommitments(List<BlindInput> inputs) {
+    Bytes[] c = new Bytes[inputs.size()];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = inputs.get(i).commitment();
+    }
+    return List.of(c);
+  }
+
   private static ValidationError transferToBlind(TransferToBlindOperation o) {
     ValidationError e = feeNonNegative(o);
     if (e == null) {
@@ -1321,11 +1377,25 @@ public final class OperationValidator {
     if (e == null && o.outputs().isEmpty()) {
       e = err(o, "outputs", "there must be at least one output");
     }
-    return e;
+    if (e != null) {
+      return e;
+    }
+    long netPublic = o.amount().amount();
+    Bytes publicC;
+    try {
+      // net_public is passed as uint64, as the C++ call converts it.
+      publicC = Pedersen.commit(o.blindingFactor(), netPublic);
+    } catch (ConfidentialException ex) {
+      return blindError(o, ex);
+    }
+    if (!Pedersen.verifySum(List.of(publicC), outputCommitments(o.outputs()), 0)) {
+      return sumError(o, netPublic);
+    }
+    return rangeProofs(o, o.outputs());
   }
 
   private static ValidationError blindTransfer(BlindTransferOperation o) {
-    // confidential.cpp does not check the fee here (it enters the commitment sum).
+    // confidential.cpp does not check the fee here (it enters the commitment sum as net_public).
     ValidationError e = blindInputsSorted(o, o.inputs());
     if (e == null) {
       e = blindOutputs(o, o.outputs());
@@ -1333,7 +1403,15 @@ public final class OperationValidator {
     if (e == null && o.inputs().isEmpty()) {
       e = err(o, "inputs", "there must be at least one input");
     }
-    return e;
+    if (e != null) {
+      return e;
+    }
+    long netPublic = o.fee().amount();
+    // core checks the sum, then the range proofs, then the same sum again (always the same answer).
+    if (!Pedersen.verifySum(inputCommitments(o.inputs()), outputCommitments(o.outputs()), netPublic)) {
+      return sumError(o, netPublic);
+    }
+    return rangeProofs(o, o.outputs());
   }
 
   private static ValidationError transferFromBlind(TransferFromBlindOperation o) {
@@ -1347,7 +1425,26 @@ public final class OperationValidator {
     if (e == null && !o.amount().assetId().equals(o.fee().assetId())) {
       e = err(o, "amount.asset_id", "amount and fee must be in the same asset");
     }
-    return e != null ? e : blindInputsSorted(o, o.inputs());
+    if (e != null) {
+      return e;
+    }
+    // int64 fee + amount (both non-negative here, so the wrapped sum read as uint64 is exact).
+    long netPublic = o.fee().amount() + o.amount().amount();
+    Bytes publicC;
+    try {
+      // net_public is passed as uint64, as the C++ call converts it.
+      publicC = Pedersen.commit(o.blindingFactor(), netPublic);
+    } catch (ConfidentialException ex) {
+      return blindError(o, ex);
+    }
+    e = blindInputsSorted(o, o.inputs());
+    if (e != null) {
+      return e;
+    }
+    if (!Pedersen.verifySum(inputCommitments(o.inputs()), List.of(publicC), 0)) {
+      return sumError(o, netPublic);
+    }
+    return null;
   }
 
   // ---------------------------------------------------------------- custom authorities
