@@ -7,7 +7,6 @@ import io.graphyne.protocol.Bytes;
 import io.graphyne.protocol.ObjectId;
 import io.graphyne.protocol.Operation;
 import io.graphyne.protocol.Operations;
-import io.graphyne.protocol.Pair;
 import io.graphyne.protocol.PublicKey;
 import io.graphyne.protocol.StaticVariant;
 import io.graphyne.protocol.Transaction;
@@ -127,10 +126,8 @@ import java.util.Map;
  * bound ({@code range_get_info(...).max_value <= GRAPHENE_MAX_SHARE_SUPPLY}), via the pure-Java
  * {@link Pedersen} (validate() reads only the proofs' headers; the proofs themselves are not
  * verified there, nor here). The curve arithmetic of these three allocates. For
- * custom_authority_create the restrictions are
- * checked structurally (operation type supported, function types, argument shapes of attr /
- * logical_or / variant_assert, top-level member indexes, nesting), not fully type-checked against
- * the operation's field types as {@code get_restriction_predicate} does.
+ * custom_authority_create the restrictions are type-checked against the operation's field types as
+ * {@code get_restriction_predicate} does ({@link RestrictionTypes}).
  */
 public final class OperationValidator {
   private OperationValidator() {}
@@ -1481,8 +1478,27 @@ public final class OperationValidator {
     if (type < 0 || type >= CAA_SUPPORTED.length || !CAA_SUPPORTED[(int) type]) {
       return err(o, "operation_type", "custom authorities do not support operation type " + type);
     }
-    int fields = RestrictionShape.fieldCount((int) type);
-    return RestrictionShape.check(o, "restrictions", o.restrictions(), fields, 0);
+    return restrictionError(o, "restrictions", type, o.restrictions());
+  }
+
+  /**
+   * The check custom_authority_update's evaluator runs on {@code restrictions_to_add} against the
+   * existing authority's operation type ({@code custom_authority_evaluator.cpp}, stateful: the type is
+   * not in the operation). Null when core builds the predicate.
+   */
+  public static ValidationError restrictionsToAdd(CustomAuthorityUpdateOperation o, long operationType) {
+    return restrictionError(o, "restrictions_to_add", operationType, o.restrictionsToAdd());
+  }
+
+  private static ValidationError restrictionError(Operation op, String path, long type, List<Restriction> rs) {
+    RestrictionTypes.Problem p = RestrictionTypes.checkOperation(type, rs);
+    return p == null ? null : err(op, p.reason() == RestrictionTypes.Reason.UNSUPPORTED_OPERATION ? "operation_type"
+        : path + p.path(), p.message());
+  }
+
+  /** Whether custom authorities may restrict an operation type ({@code sliced_lists.hxx}). */
+  static boolean caaSupported(int tag) {
+    return tag >= 0 && tag < CAA_SUPPORTED.length && CAA_SUPPORTED[tag];
   }
 
   private static ValidationError customAuthorityUpdate(CustomAuthorityUpdateOperation o) {
@@ -1684,86 +1700,5 @@ public final class OperationValidator {
       }
     }
     return updating ? null : err(o, "", "should change something - at least one of the optional data fields should be present");
-  }
-
-  /** Structural checks of BSIP40 restriction lists (see the class comment for what is not checked). */
-  static final class RestrictionShape {
-    private RestrictionShape() {}
-
-    /** Far above the chain's own limits; guards recursion on hostile input. */
-    static final int MAX_DEPTH = 16;
-
-    private static final int[] FIELD_COUNT = new int[78];
-
-    static {
-      for (int t = 0; t < FIELD_COUNT.length; t++) {
-        Class<? extends Operation> c = Operations.classOf(t);
-        FIELD_COUNT[t] = c == null ? 0 : c.getRecordComponents().length;
-      }
-    }
-
-    static int fieldCount(int tag) {
-      return FIELD_COUNT[tag];
-    }
-
-    /** {@code fields} is the member count of the restricted object, or -1 when unknown (nested). */
-    static ValidationError check(Operation op, String path, List<Restriction> rs, int fields, int depth) {
-      if (depth > MAX_DEPTH) {
-        return err(op, path, "restrictions nested too deeply");
-      }
-      for (int i = 0; i < rs.size(); i++) {
-        Restriction r = rs.get(i);
-        String p = path + "[" + i + "]";
-        long f = r.restrictionType();
-        if (f != 11 && fields >= 0 && (r.memberIndex() < 0 || r.memberIndex() >= fields)) {
-          return err(op, p + ".member_index", "member index out of range");
-        }
-        if (f < 0 || f >= RESTRICTION_FUNCTION_COUNT) {
-          return err(op, p + ".restriction_type", "unknown restriction function " + f);
-        }
-        int tag = r.argument() == null ? -1 : r.argument().tag();
-        Object arg = r.argument() == null ? null : r.argument().value();
-        ValidationError e = null;
-        if (f == 10) { // attr
-          if (tag != 39) {
-            return err(op, p + ".argument", "attr needs a restriction list argument");
-          }
-          if (cast(arg).isEmpty()) {
-            return err(op, p + ".argument", "empty attribute assertions are not permitted");
-          }
-          e = check(op, p + ".argument", cast(arg), -1, depth + 1);
-        } else if (f == 11) { // logical_or
-          if (tag != 40) {
-            return err(op, p + ".argument", "logical_or needs a list of restriction lists");
-          }
-          List<?> branches = (List<?>) arg;
-          if (branches.size() < 2) {
-            return err(op, p + ".argument", "logical_or needs at least two branches");
-          }
-          for (int b = 0; b < branches.size() && e == null; b++) {
-            if (cast(branches.get(b)).isEmpty()) {
-              return err(op, p + ".argument[" + b + "]", "empty logical OR branches are not permitted");
-            }
-            e = check(op, p + ".argument[" + b + "]", cast(branches.get(b)), fields, depth + 1);
-          }
-        } else if (f == 12) { // variant_assert
-          if (tag != 41 || !(arg instanceof Pair pair)) {
-            return err(op, p + ".argument", "variant_assert needs a (tag, restrictions) argument");
-          }
-          e = check(op, p + ".argument", cast(pair.second()), -1, depth + 1);
-        } else if (tag >= 39) {
-          return err(op, p + ".argument", "a comparison cannot take a restriction list argument");
-        }
-        if (e != null) {
-          return e;
-        }
-      }
-      return null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Restriction> cast(Object o) {
-      return o instanceof List<?> l ? (List<Restriction>) l : List.of();
-    }
   }
 }
