@@ -71,6 +71,54 @@ public final class RestrictionTypes {
   public static final int ARG_OR = 40;
   public static final int ARG_VARIANT_ASSERT = 41;
 
+  /**
+   * {@code restriction::restriction_count} (restriction.cpp): every restriction counts one, plus
+   * the restrictions inside an attr list, each logical_or branch and a variant assertion, recursively.
+   * Arguments of the wrong shape count one, as in core (which only looks at the argument's type).
+   */
+  public static long restrictionCount(List<Restriction> rs) {
+    long n = 0;
+    for (Restriction r : rs) {
+      n += restrictionCount(r);
+    }
+    return n;
+  }
+
+  private static long restrictionCount(Restriction r) {
+    if (r.argument() == null) {
+      return 1;
+    }
+    Object arg = r.argument().value();
+    switch (r.argument().tag()) {
+      case ARG_LIST -> {
+        return arg instanceof List<?> l ? 1 + countAll(l) : 1;
+      }
+      case ARG_OR -> {
+        long n = 1;
+        if (arg instanceof List<?> branches) {
+          for (Object b : branches) {
+            n += b instanceof List<?> l ? countAll(l) : 0;
+          }
+        }
+        return n;
+      }
+      case ARG_VARIANT_ASSERT -> {
+        return arg instanceof Pair pair && pair.second() instanceof List<?> l ? 1 + countAll(l) : 1;
+      }
+      default -> {
+        return 1;
+      }
+    }
+  }
+
+  private static long countAll(List<?> l) {
+    long n = 0;
+    for (Object o : l) {
+      n += o instanceof Restriction r ? restrictionCount(r) : 0;
+    }
+    return n;
+  }
+
   /** Why core refuses to build the predicate. */
   public enum Reason {
     UNSUPPORTED_OPERATION("custom authorities do not support this operation type"),
