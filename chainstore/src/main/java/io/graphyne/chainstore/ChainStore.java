@@ -55,6 +55,8 @@ public final class ChainStore implements AutoCloseable {
   private volatile Head head;
   private final int syncEveryBlocks;
   private int commitsSinceSync;
+  /** Held by flush() around the fsync and by close(); taken before the store's monitor. */
+  private final Object syncLock = new Object();
   private BlockChanges pending;
   private boolean closed;
 
@@ -327,11 +329,24 @@ public final class ChainStore implements AutoCloseable {
     return commitsSinceSync > 0;
   }
 
-  /** Makes every committed block durable now (used before pausing or with syncEveryBlocks > 1). */
-  public synchronized void flush() {
-    checkOpen();
-    kv.syncWal();
-    commitsSinceSync = 0;
+  /**
+   * Makes every committed block durable now (used before pausing or with syncEveryBlocks > 1).
+   * The fsync runs outside the store's monitor, so the thread applying blocks keeps committing
+   * while another thread (the pipeline's commit stage) waits for the disk; only close() waits
+   * for it.
+   */
+  public void flush() {
+    synchronized (syncLock) {
+      int covered;
+      synchronized (this) {
+        checkOpen();
+        covered = commitsSinceSync;
+      }
+      kv.syncWal(); // covers every commit that returned before this call
+      synchronized (this) {
+        commitsSinceSync = Math.max(0, commitsSinceSync - covered);
+      }
+    }
   }
 
   public void compact() {
@@ -355,7 +370,13 @@ public final class ChainStore implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    synchronized (syncLock) { // never while a flush is inside the engine
+      closeLocked();
+    }
+  }
+
+  private synchronized void closeLocked() {
     if (!closed) {
       closed = true;
       if (commitsSinceSync > 0) {
