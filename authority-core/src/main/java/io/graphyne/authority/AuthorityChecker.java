@@ -166,14 +166,15 @@ public final class AuthorityChecker {
   /** The keys in order with duplicates found; null if any key repeats. */
   static List<PublicKey> distinct(Collection<PublicKey> signers) {
     int n = signers.size();
+    List<PublicKey> l = signers instanceof List<PublicKey> list ? list : new ArrayList<>(signers);
     if (n <= 1) {
-      return signers instanceof List<PublicKey> l ? l : new ArrayList<>(signers);
+      return l;
     }
-    List<PublicKey> l = new ArrayList<>(signers);
     if (n <= 8) {
       for (int i = 0; i < n; i++) {
+        PublicKey k = l.get(i);
         for (int j = i + 1; j < n; j++) {
-          if (l.get(i).equals(l.get(j))) {
+          if (k.equals(l.get(j))) {
             return null;
           }
         }
