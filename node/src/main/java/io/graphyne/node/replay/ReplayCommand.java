@@ -64,7 +64,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--trusted-node", paramLabel = "HOST:PORT",
       description = "bitshares-core node whose JSON-RPC over HTTP (POST /rpc) gives the vote-derived state of the maintenance it is in"
-          + " (repeatable, tried in order; after --trust-snapshot). Older maintenances are not covered.")
+          + " (repeatable: every reachable node in that maintenance must agree; a node on another chain is refused; after --trust-snapshot)."
+          + " Older maintenances are not covered.")
   List<String> trustedNodes = new ArrayList<>();
 
   @Option(names = "--witness-set", paramLabel = "MODE",
@@ -106,7 +107,7 @@ public final class ReplayCommand implements Callable<Integer> {
       }
       if (!trustedNodes.isEmpty()) {
         try {
-          sources.add(TrustedNodeTrust.of(trustedNodes, prefix));
+          sources.add(TrustedNodeTrust.of(trustedNodes, store.chainId(), prefix));
         } catch (IllegalArgumentException e) {
           throw new CliIo.UserError("--trusted-node: " + e.getMessage());
         }

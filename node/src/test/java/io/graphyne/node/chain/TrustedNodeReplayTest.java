@@ -37,6 +37,7 @@ class TrustedNodeReplayTest {
   static DynamicProperties head;
   static Map<String, JsonNode> accountObjects = new HashMap<>();
   static JsonNode parameters;
+  static String chainId;
 
   @BeforeAll
   static void chain() throws Exception {
@@ -62,6 +63,7 @@ class TrustedNodeReplayTest {
         var a = t.store.state().account(ObjectId.account(i)).orElseThrow();
         accountObjects.put("1.2." + i, FakeCoreNode.account(a, a.active(), "BTS", t.genesis.initialTimestamp().getEpochSecond()));
       }
+      chainId = t.genesis.chainId().toHex();
       parameters = ProtocolJson.parse(new String(t.genesisJson, java.nio.charset.StandardCharsets.UTF_8)).get("initial_parameters");
     }
   }
@@ -71,6 +73,7 @@ class TrustedNodeReplayTest {
     ObjectNode dyn = FakeCoreNode.dynamicGlobals(head, maintenanceTime);
     ObjectNode glob = FakeCoreNode.globals(parameters,
         WitnessSetFromProductionTest.NEW_SET.stream().map(ObjectId::toString).toList());
+    n.methods.put("get_chain_id", a -> com.fasterxml.jackson.databind.node.TextNode.valueOf(chainId));
     n.methods.put("get_dynamic_global_properties", a -> dyn);
     n.methods.put("get_global_properties", a -> glob);
     n.methods.put("get_objects", FakeCoreNode.objects(accountObjects));
@@ -103,7 +106,7 @@ class TrustedNodeReplayTest {
       assertThat(r.json().get("witness_set").asText()).isEqualTo("production");
       assertThat(r.json().get("blocks_learning_witness_set").asLong()).isZero();
       assertThat(r.json().get("blocks_on_learned_witness_set").asLong()).isZero();
-      assertThat(n.requests.get()).as("dynamic, global, 1.2.0-2, 2.14.x, dynamic").isEqualTo(5);
+      assertThat(n.requests.get()).as("chain id, dynamic, global, 1.2.0-2, 2.14.x, dynamic").isEqualTo(6);
     }
   }
 
