@@ -126,4 +126,28 @@ class TrustedNodeReplayTest {
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err()).contains("--witness-set");
   }
+
+  @Test
+  void severalAgreeingNodesGiveTheSetAndAWrongChainNodeIsRefused() throws Exception {
+    try (FakeCoreNode a = node(secondMaintenanceTime); FakeCoreNode b = node(secondMaintenanceTime)) {
+      Result r = replay("--trusted-node", a.hostPort(), "--trusted-node", b.hostPort());
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.json().get("rejected").size()).isZero();
+      assertThat(r.json().get("blocks_learning_witness_set").asLong()).isZero();
+      assertThat(a.requests.get()).isEqualTo(6);
+      assertThat(b.requests.get()).isEqualTo(6);
+    }
+    try (FakeCoreNode a = node(secondMaintenanceTime); FakeCoreNode other = node(secondMaintenanceTime)) {
+      other.methods.put("get_chain_id", x -> com.fasterxml.jackson.databind.node.TextNode.valueOf("00".repeat(32)));
+      // the other chain's node is refused; the remaining one covers the maintenance
+      Result r = replay("--trusted-node", other.hostPort(), "--trusted-node", a.hostPort());
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.json().get("blocks_learning_witness_set").asLong()).isZero();
+      assertThat(other.requests.get()).as("get_chain_id only").isEqualTo(1);
+      // alone, it covers nothing: the set is learned from production
+      Result alone = replay("--trusted-node", other.hostPort());
+      assertThat(alone.code()).as(alone.err()).isZero();
+      assertThat(alone.json().get("blocks_learning_witness_set").asLong()).isPositive();
+    }
+  }
 }
