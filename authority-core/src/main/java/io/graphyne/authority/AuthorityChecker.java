@@ -46,36 +46,49 @@ public final class AuthorityChecker {
     s.approve(params.activeApprovals());
     s.approve(params.ownerApprovals());
 
-    TreeSet<ObjectId> requiredActive = new TreeSet<>();
-    TreeSet<ObjectId> requiredOwner = new TreeSet<>();
-    List<Authority> other = new ArrayList<>(0);
+    SortedSet<ObjectId> requiredActive;
+    SortedSet<ObjectId> requiredOwner;
+    List<Authority> other;
     CustomAuthorityLookup custom = params.customAuthorities();
-    for (OpRequirement op : ops) {
-      requiredOwner.addAll(op.owner());
-      other.addAll(op.other());
-      if (custom == CustomAuthorityLookup.NONE) {
-        requiredActive.addAll(op.active());
-        continue;
-      }
-      for (ObjectId acct : op.active()) {
-        boolean replaced = false;
-        for (Authority cauth : custom.viable(acct, op)) {
-          if (tracer != null) {
-            tracer.requirement("custom", acct, -1);
+    if (ops.size() == 1 && custom == CustomAuthorityLookup.NONE) {
+      // one operation, no custom authorities: its own (immutable) sets are the union
+      OpRequirement op = ops.get(0);
+      requiredActive = op.active();
+      requiredOwner = op.owner();
+      other = op.other();
+    } else {
+      TreeSet<ObjectId> active = new TreeSet<>();
+      TreeSet<ObjectId> owner = new TreeSet<>();
+      other = new ArrayList<>(0);
+      for (OpRequirement op : ops) {
+        owner.addAll(op.owner());
+        other.addAll(op.other());
+        if (custom == CustomAuthorityLookup.NONE) {
+          active.addAll(op.active());
+          continue;
+        }
+        for (ObjectId acct : op.active()) {
+          boolean replaced = false;
+          for (Authority cauth : custom.viable(acct, op)) {
+            if (tracer != null) {
+              tracer.requirement("custom", acct, -1);
+            }
+            boolean ok = s.checkAuth(acct, AuthorityView.Role.ACTIVE, cauth, 0);
+            if (tracer != null) {
+              tracer.requirementResult(ok);
+            }
+            if (ok) {
+              replaced = true;
+              break;
+            }
           }
-          boolean ok = s.checkAuth(acct, AuthorityView.Role.ACTIVE, cauth, 0);
-          if (tracer != null) {
-            tracer.requirementResult(ok);
-          }
-          if (ok) {
-            replaced = true;
-            break;
+          if (!replaced) {
+            active.add(acct);
           }
         }
-        if (!replaced) {
-          requiredActive.add(acct);
-        }
       }
+      requiredActive = Collections.unmodifiableSortedSet(active);
+      requiredOwner = Collections.unmodifiableSortedSet(owner);
     }
 
     AuthError error = null;
@@ -146,8 +159,8 @@ public final class AuthorityChecker {
         List.copyOf(signers),
         used,
         unused,
-        Collections.unmodifiableSortedSet(requiredActive),
-        Collections.unmodifiableSortedSet(requiredOwner));
+        requiredActive,
+        requiredOwner);
   }
 
   /** The keys in order with duplicates found; null if any key repeats. */

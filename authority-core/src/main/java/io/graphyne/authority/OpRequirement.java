@@ -17,8 +17,8 @@ public record OpRequirement(
     int tag, Object op, SortedSet<ObjectId> active, SortedSet<ObjectId> owner, List<Authority> other) {
 
   public OpRequirement {
-    active = Collections.unmodifiableSortedSet(new TreeSet<>(active));
-    owner = Collections.unmodifiableSortedSet(new TreeSet<>(owner));
+    active = frozen(active);
+    owner = frozen(owner);
     other = List.copyOf(other);
   }
 
@@ -30,5 +30,9 @@ public record OpRequirement(
   /** A requirement of active and owner authorities, with no operation attached. */
   public static OpRequirement of(Set<ObjectId> active, Set<ObjectId> owner, List<Authority> other) {
     return new OpRequirement(-1, null, new TreeSet<>(active), new TreeSet<>(owner), other);
+  }
+
+  private static SortedSet<ObjectId> frozen(SortedSet<ObjectId> ids) {
+    return ids.isEmpty() ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(new TreeSet<>(ids));
   }
 }

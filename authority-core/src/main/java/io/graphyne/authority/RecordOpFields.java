@@ -7,6 +7,7 @@ import io.graphyne.protocol.PublicKey;
 import io.graphyne.protocol.types.Authority;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +22,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Accessors are resolved once per record class.
  */
 public final class RecordOpFields implements OpFields {
-  private static final Map<Class<?>, Map<String, MethodHandle>> ACCESSORS = new ConcurrentHashMap<>();
+  private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
+  private static final ClassValue<Map<String, MethodHandle>> ACCESSORS = new ClassValue<>() {
+    @Override
+    protected Map<String, MethodHandle> computeValue(Class<?> type) {
+      return resolve(type);
+    }
+  };
+  /** Dotted paths split once (the set of paths is the fixed one of {@link RequiredAuthorities}). */
+  private static final Map<String, String[]> PATHS = new ConcurrentHashMap<>();
 
   private final Object record;
 
@@ -44,23 +53,26 @@ public final class RecordOpFields implements OpFields {
   }
 
   private static Map<String, MethodHandle> accessors(Class<?> c) {
-    return ACCESSORS.computeIfAbsent(c, k -> {
-      if (!k.isRecord()) {
-        throw new IllegalArgumentException(k.getName() + " is not a record");
+    return ACCESSORS.get(c);
+  }
+
+  /** Components by bitshares-core field name, each an {@code (Object)Object} handle. */
+  private static Map<String, MethodHandle> resolve(Class<?> k) {
+    if (!k.isRecord()) {
+      throw new IllegalArgumentException(k.getName() + " is not a record");
+    }
+    Map<String, MethodHandle> m = new HashMap<>();
+    MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+    for (RecordComponent rc : k.getRecordComponents()) {
+      Fc fc = rc.getAnnotation(Fc.class);
+      String name = fc == null ? rc.getName() : fc.name();
+      try {
+        m.put(name, lookup.unreflect(rc.getAccessor()).asType(GETTER));
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot read " + k.getName() + "." + rc.getName(), e);
       }
-      Map<String, MethodHandle> m = new HashMap<>();
-      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-      for (RecordComponent rc : k.getRecordComponents()) {
-        Fc fc = rc.getAnnotation(Fc.class);
-        String name = fc == null ? rc.getName() : fc.name();
-        try {
-          m.put(name, lookup.unreflect(rc.getAccessor()));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException("cannot read " + k.getName() + "." + rc.getName(), e);
-        }
-      }
-      return m;
-    });
+    }
+    return Map.copyOf(m);
   }
 
   private static Object get(Object rec, String name) {
@@ -69,15 +81,18 @@ public final class RecordOpFields implements OpFields {
       throw new IllegalArgumentException(rec.getClass().getSimpleName() + " has no field '" + name + "'");
     }
     try {
-      return h.invoke(rec);
+      return (Object) h.invokeExact(rec);
     } catch (Throwable t) {
       throw new IllegalStateException(t);
     }
   }
 
   private Object at(String path) {
+    if (path.indexOf('.') < 0) {
+      return get(record, path); // the common case: a top-level field (fee payers)
+    }
     Object cur = record;
-    for (String part : path.split("\\.")) {
+    for (String part : PATHS.computeIfAbsent(path, p -> p.split("\\."))) {
       if (cur == null) {
         return null;
       }

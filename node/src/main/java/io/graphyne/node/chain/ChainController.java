@@ -532,11 +532,12 @@ public final class ChainController {
       StateSession s = new StateSession(changes);
       HardforkSchedule.Rules rules = options.hardforks().at(Instant.ofEpochSecond(d.time()));
       Set<Bytes> inBlock = new HashSet<>();
+      TaposMemo tapos = new TaposMemo();
       List<PreparedTransaction> txs = b.transactions();
       for (int i = 0; i < txs.size(); i++) {
         PreparedTransaction t = txs.get(i);
         EnumSet<Trust> txTrust = EnumSet.noneOf(Trust.class);
-        TxResult r = applyTransaction(s, t, d, gp, rules, inBlock, txTrust);
+        TxResult r = applyTransaction(s, t, d, gp, rules, inBlock, txTrust, tapos);
         if (!r.accepted()) {
           return new BlockResult(Reason.B8_TRANSACTION, r.reason().rule() + " " + r.reason().jsonName()
               + (r.detail() == null ? "" : ": " + r.detail()), num, b.id(), witnessId, b.signee(), i, r,
@@ -778,8 +779,8 @@ public final class ChainController {
    * (by the caller), T9 operations. On failure the transaction's state changes are rolled back.
    */
   private TxResult applyTransaction(StateSession s, PreparedTransaction t, DynamicProperties d, GlobalProperties gp,
-      HardforkSchedule.Rules rules, Set<Bytes> inBlock, EnumSet<Trust> trusted) {
-    TxResult pre = checkTransaction(s, t, d, gp, rules, trusted);
+      HardforkSchedule.Rules rules, Set<Bytes> inBlock, EnumSet<Trust> trusted, TaposMemo tapos) {
+    TxResult pre = checkTransaction(s, t, d, gp, rules, trusted, tapos);
     if (pre != null) {
       return pre;
     }
@@ -803,9 +804,31 @@ public final class ChainController {
     return new TxResult(Reason.ACCEPTED, null, null, t.id(), trusted);
   }
 
+  /**
+   * The TaPoS prefix of the last reference block looked up. One instance serves the transactions
+   * of one block (or one pass over candidates): the summary ring is written only when a block
+   * finishes, so within that span a slot's content cannot change, and most transactions of a block
+   * reference the same recent block.
+   */
+  private static final class TaposMemo {
+    private long refNum = -1;
+    private long prefix;
+
+    long prefix(StateSession s, int refBlockNum) {
+      if (refBlockNum != refNum) {
+        Bytes ref = s.changes().blockSummary(refBlockNum).orElse(ZERO_SUMMARY);
+        prefix = Transaction.refBlockPrefix(ref);
+        refNum = refBlockNum;
+      }
+      return prefix;
+    }
+  }
+
+  private static final Bytes ZERO_SUMMARY = Bytes.zeros(20);
+
   /** T1-T7 against a state view; null when they pass. */
   private TxResult checkTransaction(StateSession s, PreparedTransaction t, DynamicProperties d, GlobalProperties gp,
-      HardforkSchedule.Rules rules, EnumSet<Trust> trusted) {
+      HardforkSchedule.Rules rules, EnumSet<Trust> trusted, TaposMemo tapos) {
     Bytes id = t.id();
     if (t.invalid() != null) {
       return TxResult.reject(Reason.T1_INVALID, t.invalid(), id);
@@ -829,8 +852,7 @@ public final class ChainController {
     }
     if (d.headBlockNumber() > 0) {
       Transaction tx = t.transaction();
-      Bytes ref = s.changes().blockSummary(tx.refBlockNum()).orElse(Bytes.zeros(20));
-      if (Transaction.refBlockPrefix(ref) != tx.refBlockPrefix()) {
+      if (tapos.prefix(s, tx.refBlockNum()) != tx.refBlockPrefix()) {
         return TxResult.reject(Reason.T4_TAPOS, "ref_block_num " + tx.refBlockNum() + " prefix " + tx.refBlockPrefix(), id);
       }
       long exp = tx.expiration().getEpochSecond();
@@ -959,7 +981,7 @@ public final class ChainController {
     /** Applies {@code t} on top of the pending transactions; admits it to the mempool if it applies. */
     TxResult push(PreparedTransaction t) {
       EnumSet<Trust> trusted = EnumSet.noneOf(Trust.class);
-      TxResult r = applyTransaction(state, t, d, gp, rules, ids, trusted);
+      TxResult r = applyTransaction(state, t, d, gp, rules, ids, trusted, new TaposMemo());
       if (r.accepted()) {
         ids.add(t.id());
         mempool.put(t.id(), t);
@@ -1016,12 +1038,13 @@ public final class ChainController {
     try (BlockChanges changes = store.beginBlock(d.headBlockNumber() + 1, Bytes.zeros(20), new byte[0])) {
       StateSession s = new StateSession(changes);
       Set<Bytes> inBlock = new HashSet<>();
+      TaposMemo tapos = new TaposMemo();
       for (PreparedTransaction t : candidates) {
         long size = t.signedSize() + 1; // + operation_results (empty vector)
         if (used + size > maxBytes) {
           continue;
         }
-        TxResult r = applyTransaction(s, t, d, gp, rules, inBlock, EnumSet.noneOf(Trust.class));
+        TxResult r = applyTransaction(s, t, d, gp, rules, inBlock, EnumSet.noneOf(Trust.class), tapos);
         if (!r.accepted()) {
           if (dropped != null) {
             dropped.add(r);
