@@ -157,9 +157,12 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
       errors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errors));
     }
 
-    /** Some node is (or may be, having failed) in a maintenance before {@code t}: worth asking again. */
+    /**
+     * No node of this round reached the maintenance at {@code t}: worth asking again. (Once one
+     * has, older maintenances, a replay of history, never ask again, even if a node failed.)
+     */
     boolean behind(long t) {
-      return answers.isEmpty() || !errors.isEmpty() || answers.values().stream().anyMatch(a -> a.maintenanceTime() < t);
+      return answers.values().stream().allMatch(a -> a.maintenanceTime() < t);
     }
 
     /** Some answering node has not applied block {@code blockNum} (the maintenance block at {@code t}) yet. */

@@ -478,6 +478,15 @@ class TrustedNodeTrustTest {
     assertThat(t.lastRound().orElseThrow().errors().get(dead).kind()).isEqualTo(Kind.UNREACHABLE);
     assertThat(t.lastRound().orElseThrow().answers()).containsOnlyKeys(node.uri());
     assertThat(t.failures()).isEqualTo(1);
+    // a replay of history with them: asked once (the round covers every older maintenance), the dead node not again
+    TrustedNodeTrust r = trust(List.of(dead, node.uri()), Duration.ofSeconds(1), 1 << 20);
+    List<BlockResult> results = new ArrayList<>();
+    try (ChainStore store = replay(r, true, results)) {
+      assertThat(results).allMatch(BlockResult::applied);
+      assertThat(store.state().account(ObjectId.account(0)).orElseThrow().active()).isEqualTo(committeeActive);
+    }
+    assertThat(r.fetches()).as("one round: one attempt per node").isEqualTo(2);
+    assertThat(r.failures()).isEqualTo(1);
     // a node in another (older) maintenance does not block the one in it either
     try (FakeCoreNode behind = new FakeCoreNode()) {
       serve(behind, FakeCoreNode.dynamicGlobals(head, lastMaintenanceTime() - 3600), FakeCoreNode.globals(genesisParameters(),
