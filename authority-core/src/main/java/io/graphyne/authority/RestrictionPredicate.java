@@ -1,19 +1,26 @@
 package io.graphyne.authority;
 
-import io.graphyne.protocol.Fc;
+import io.graphyne.protocol.Bytes;
 import io.graphyne.protocol.ObjectId;
 import io.graphyne.protocol.Operation;
 import io.graphyne.protocol.Pair;
+import io.graphyne.protocol.PublicKey;
 import io.graphyne.protocol.StaticVariant;
 import io.graphyne.protocol.types.Restriction;
-import io.graphyne.protocol.types.VoidT;
+import io.graphyne.protocol.validation.RestrictionTypes;
+import io.graphyne.protocol.validation.RestrictionTypes.CType;
+import io.graphyne.protocol.validation.RestrictionTypes.Kind;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,135 +30,145 @@ import java.util.Set;
  * record component index) and applies eq, ne, lt, le, gt, ge, in, not_in, has_all, has_none, attr
  * (nested list on a struct), logical_or (any branch) or variant_assert (tag plus nested list).
  *
- * <p>As in bitshares-core: integers of different widths compare numerically, bool is not an
- * integer, a container compared (eq/ne) with an integer compares its size, and eq/ne against
- * void_t test an optional for null. For a null optional with any other argument the C++ predicate
- * yields a rejection that is then read as a boolean: eq, lt, gt, in, has_all, has_none, attr and
- * variant_assert fail; ne and not_in (negations) pass; le and ge pass (the rejection reads as the
- * comparison result 0). Ill-typed restrictions (which the chain rejects when the custom authority
- * is created) evaluate to a rejection here.
+ * <p>Type-directed, like core: the list is first type-checked by {@link RestrictionTypes} (the same
+ * check {@code custom_authority_create_operation::validate()} runs), and a list core would refuse to
+ * build a predicate for evaluates to a rejection. Each value is then read as its C++ field type:
+ * integers of any width compare numerically (uint64 unsigned), bool is not an integer, a container
+ * (vector, flat_set, flat_map, string as its bytes, a key's 33 bytes) compared with an integer
+ * compares its size, strings order by their UTF-8 bytes, and eq/ne against void_t test an optional
+ * for null. For a null optional with any other argument the C++ predicate yields a rejection that is
+ * then read as a boolean: eq, lt, gt, in, has_all, has_none, attr and variant_assert fail; ne and
+ * not_in (negations) pass; le and ge pass (the rejection reads as the comparison result 0).
  */
 public final class RestrictionPredicate {
   private RestrictionPredicate() {}
 
-  public static final int EQ = 0;
-  public static final int NE = 1;
-  public static final int LT = 2;
-  public static final int LE = 3;
-  public static final int GT = 4;
-  public static final int GE = 5;
-  public static final int IN = 6;
-  public static final int NOT_IN = 7;
-  public static final int HAS_ALL = 8;
-  public static final int HAS_NONE = 9;
-  public static final int ATTR = 10;
-  public static final int LOGICAL_OR = 11;
-  public static final int VARIANT_ASSERT = 12;
+  public static final int EQ = RestrictionTypes.EQ;
+  public static final int NE = RestrictionTypes.NE;
+  public static final int LT = RestrictionTypes.LT;
+  public static final int LE = RestrictionTypes.LE;
+  public static final int GT = RestrictionTypes.GT;
+  public static final int GE = RestrictionTypes.GE;
+  public static final int IN = RestrictionTypes.IN;
+  public static final int NOT_IN = RestrictionTypes.NOT_IN;
+  public static final int HAS_ALL = RestrictionTypes.HAS_ALL;
+  public static final int HAS_NONE = RestrictionTypes.HAS_NONE;
+  public static final int ATTR = RestrictionTypes.ATTR;
+  public static final int LOGICAL_OR = RestrictionTypes.LOGICAL_OR;
+  public static final int VARIANT_ASSERT = RestrictionTypes.VARIANT_ASSERT;
 
-  /** Maximum nesting of restriction lists evaluated (far above the chain's 10-restriction limit). */
-  static final int MAX_DEPTH = 32;
-
-  /** Whether an operation (or any record) satisfies a restriction list. */
+  /** Whether an operation (or any generated record) satisfies a restriction list. */
   public static boolean accepts(Object object, List<Restriction> restrictions) {
-    return all(object, restrictions, 0);
-  }
-
-  private static boolean all(Object object, List<Restriction> rs, int depth) {
-    if (depth > MAX_DEPTH) {
+    if (object == null || !(object instanceof Record rec)) {
       return false;
     }
-    for (Restriction r : rs) {
-      if (!one(object, r, depth)) {
+    CType type = RestrictionTypes.structType(rec.getClass());
+    if (RestrictionTypes.check(type, restrictions, true) != null) {
+      return false;
+    }
+    return all(object, type, restrictions, 0);
+  }
+
+  private static boolean all(Object object, CType type, List<?> rs, int depth) {
+    if (depth > RestrictionTypes.MAX_DEPTH) {
+      return false;
+    }
+    for (Object o : rs) {
+      if (!(o instanceof Restriction r) || !one(object, type, r, depth)) {
         return false;
       }
     }
     return true;
   }
 
-  /** A field of a record and whether its type is optional. */
-  private record Field(Object value, boolean optional) {}
-
-  private static Field field(Object object, long index) {
-    if (object == null || !object.getClass().isRecord()) {
-      return null;
-    }
-    RecordComponent[] rcs = object.getClass().getRecordComponents();
-    if (index < 0 || index >= rcs.length) {
-      return null;
-    }
-    RecordComponent rc = rcs[(int) index];
-    Fc fc = rc.getAnnotation(Fc.class);
-    try {
-      Object v = rc.getAccessor().invoke(object);
-      return new Field(v, fc != null && fc.type().startsWith("optional<"));
-    } catch (ReflectiveOperationException e) {
-      return null;
-    }
-  }
-
-  private static boolean one(Object object, Restriction r, int depth) {
+  private static boolean one(Object object, CType type, Restriction r, int depth) {
     int func = (int) r.restrictionType();
+    int tag = r.argument() == null ? -1 : r.argument().tag();
     Object arg = r.argument() == null ? null : r.argument().value();
-    if (func == LOGICAL_OR) {
-      if (!(arg instanceof List<?> branches) || branches.size() < 2) {
-        return false;
-      }
-      for (Object b : branches) {
-        if (b instanceof List<?> l && !l.isEmpty() && all(object, restrictions(l), depth + 1)) {
+    if (r.restrictionType() == LOGICAL_OR) {
+      for (Object b : (List<?>) arg) {
+        if (all(object, type, (List<?>) b, depth + 1)) {
           return true;
         }
       }
       return false;
     }
-    Field f = field(object, r.memberIndex());
-    if (f == null) {
+    List<CType> members = RestrictionTypes.members(type);
+    int index = (int) r.memberIndex();
+    return apply(func, members.get(index), member(object, type, index), tag, arg, depth);
+  }
+
+  /** The value of a reflected member (record component, or a public key's bytes). */
+  private static Object member(Object object, CType type, int index) {
+    if (type.kind() == Kind.PUBLIC_KEY) {
+      return object instanceof PublicKey k ? Bytes.of(k.toArray()) : null;
+    }
+    if (!(object instanceof Record)) {
+      return null;
+    }
+    Method accessor = ACCESSORS.get(object.getClass())[index];
+    try {
+      return accessor.invoke(object);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("record accessor " + accessor, e);
+    }
+  }
+
+  /** Per record class: its component accessors (memoised; derived from the class alone). */
+  private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
+    @Override
+    protected Method[] computeValue(Class<?> c) {
+      RecordComponent[] rcs = c.getRecordComponents();
+      Method[] out = new Method[rcs.length];
+      for (int i = 0; i < rcs.length; i++) {
+        out[i] = rcs[i].getAccessor();
+      }
+      return out;
+    }
+  };
+
+  private static boolean apply(int func, CType field, Object v, int tag, Object arg, int depth) {
+    CType f = field;
+    if (f.kind() == Kind.OPTIONAL) {
+      if (v == null) {
+        return switch (func) {
+          case EQ -> tag == RestrictionTypes.ARG_VOID;
+          case NE -> tag != RestrictionTypes.ARG_VOID;
+          case LE, GE, NOT_IN -> true;
+          default -> false;
+        };
+      }
+      if (tag == RestrictionTypes.ARG_VOID) {
+        return func == NE;
+      }
+      f = f.elem();
+    }
+    if (v == null) {
       return false;
     }
-    Object v = f.value();
-    if (f.optional() && v == null) {
-      boolean argVoid = arg instanceof VoidT;
-      return switch (func) {
-        case EQ -> argVoid;
-        case NE -> !argVoid;
-        case LE, GE, NOT_IN -> true;
-        default -> false;
-      };
-    }
+    CType a = RestrictionTypes.argumentType(tag);
     return switch (func) {
-      case EQ -> eq(v, arg);
-      case NE -> !(arg instanceof VoidT) && !eq(v, arg);
-      case LT -> compare(v, arg) < 0 && comparable(v, arg);
-      case LE -> comparable(v, arg) && compare(v, arg) <= 0;
-      case GT -> comparable(v, arg) && compare(v, arg) > 0;
-      case GE -> comparable(v, arg) && compare(v, arg) >= 0;
-      case IN -> in(v, arg);
-      case NOT_IN -> arg instanceof Collection<?> && notIn(v, (Collection<?>) arg);
-      case HAS_ALL -> v instanceof Collection<?> c && arg instanceof Collection<?> a && hasAll(c, a);
-      case HAS_NONE -> v instanceof Collection<?> c && arg instanceof Collection<?> a && hasNone(c, a);
-      case ATTR -> arg instanceof List<?> l && !l.isEmpty() && v != null && v.getClass().isRecord()
-          && all(v, restrictions(l), depth + 1);
-      case VARIANT_ASSERT -> variantAssert(v, arg, depth);
+      case EQ -> eq(f, v, a, arg);
+      case NE -> !eq(f, v, a, arg);
+      case LT -> compare(f, v, a, arg) < 0;
+      case LE -> compare(f, v, a, arg) <= 0;
+      case GT -> compare(f, v, a, arg) > 0;
+      case GE -> compare(f, v, a, arg) >= 0;
+      case IN -> in(f, v, a, arg);
+      case NOT_IN -> notIn(f, v, a, arg);
+      case HAS_ALL -> hasAll(f, v, a, arg);
+      case HAS_NONE -> hasNone(f, v, a, arg);
+      case ATTR -> all(v, RestrictionTypes.attrTarget(f), (List<?>) arg, depth + 1);
+      case VARIANT_ASSERT -> variantAssert(f, v, (Pair) arg, depth);
       default -> false;
     };
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Restriction> restrictions(List<?> l) {
-    for (Object o : l) {
-      if (!(o instanceof Restriction)) {
-        return List.of(new Restriction(Long.MAX_VALUE, -1, null, List.of()));
-      }
-    }
-    return (List<Restriction>) l;
-  }
-
-  private static boolean variantAssert(Object v, Object arg, int depth) {
-    if (!(arg instanceof Pair p) || !(p.first() instanceof Number tagN) || !(p.second() instanceof List<?> l)) {
-      return false;
-    }
-    long tag = tagN.longValue();
-    Object value;
+  private static boolean variantAssert(CType f, Object v, Pair arg, int depth) {
+    CType variant = RestrictionTypes.variantOf(f);
+    long which = ((Number) arg.first()).longValue();
     long actual;
+    Object value;
     if (v instanceof StaticVariant sv) {
       actual = sv.tag();
       value = sv.value();
@@ -161,121 +178,142 @@ public final class RestrictionPredicate {
     } else {
       return false;
     }
+    if (actual != which) {
+      return false;
+    }
     // an empty list is allowed here: it asserts the variant's type only
-    return actual == tag && all(value, restrictions(l), depth + 1);
+    return all(value, RestrictionTypes.variantMember(variant, (int) which), (List<?>) arg.second(), depth + 1);
   }
 
-  static boolean integral(Object o) {
-    return o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte
-        || o instanceof BigInteger;
+  // ------------------------------------------------------------------------ values as their C++ types
+
+  /** A scalar as a comparable key: integers as BigInteger (uint64 unsigned, chars signed), others as is. */
+  static Object key(CType t, Object o) {
+    if (t.integral()) {
+      if (o instanceof BigInteger b) {
+        return b;
+      }
+      if (o instanceof Byte b) {
+        return BigInteger.valueOf("unsigned char".equals(t.name()) || "uint8_t".equals(t.name()) ? b & 0xFF : b);
+      }
+      long n = ((Number) o).longValue();
+      return t.unsigned64() && n < 0 ? new BigInteger(Long.toUnsignedString(n)) : BigInteger.valueOf(n);
+    }
+    return o;
   }
 
-  static BigInteger num(Object o) {
-    return o instanceof BigInteger b ? b : BigInteger.valueOf(((Number) o).longValue());
-  }
-
-  /** Same type, or both integers. */
-  static boolean comparable(Object f, Object a) {
-    if (f == null || a == null || a instanceof VoidT) {
-      return false;
-    }
-    if (integral(f) && integral(a)) {
-      return true;
-    }
-    if (f instanceof ObjectId fi && a instanceof ObjectId ai) {
-      return fi.space() == ai.space() && fi.type() == ai.type();
-    }
-    return f.getClass() == a.getClass() && (f instanceof String || f instanceof Instant);
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  static int compare(Object f, Object a) {
-    if (!comparable(f, a)) {
-      return 0;
-    }
-    if (integral(f)) {
-      return num(f).compareTo(num(a));
-    }
-    return Integer.signum(((Comparable) f).compareTo(a));
-  }
-
-  static boolean eq(Object f, Object a) {
-    if (a == null || a instanceof VoidT || f == null) {
-      return false;
-    }
-    if (integral(f) && integral(a)) {
-      return num(f).equals(num(a));
-    }
-    if (f instanceof Collection<?> c && integral(a)) {
-      return BigInteger.valueOf(c.size()).equals(num(a));
-    }
-    if (f instanceof Collection<?> fc && a instanceof Collection<?> ac) {
-      return new HashSet<>(normalize(fc)).equals(new HashSet<>(normalize(ac))) && fc.size() == ac.size();
-    }
-    if (f instanceof Boolean || a instanceof Boolean) {
-      return f.equals(a);
-    }
-    return f.getClass() == a.getClass() && f.equals(a);
-  }
-
-  /** Integers of any width as BigInteger so that sets compare by value. */
-  private static List<Object> normalize(Collection<?> c) {
-    List<Object> out = new ArrayList<>(c.size());
-    for (Object o : c) {
-      out.add(integral(o) ? num(o) : o);
+  /** A container's elements as keys of its value type. */
+  static List<Object> elements(CType t, Object v) {
+    CType e = t.element();
+    List<Object> out = new ArrayList<>();
+    if (v instanceof String s) {
+      for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+        out.add(key(e, b));
+      }
+    } else if (v instanceof Bytes bs) {
+      for (byte b : bs.unsafeArray()) {
+        out.add(key(e, b));
+      }
+    } else if (v instanceof PublicKey k) {
+      for (byte b : k.unsafeArray()) {
+        out.add(key(e, b));
+      }
+    } else if (v instanceof Collection<?> c) {
+      for (Object o : c) {
+        out.add(key(e, o));
+      }
+    } else if (v instanceof Map<?, ?> m) {
+      out.addAll(m.entrySet());
     }
     return out;
   }
 
-  private static boolean contains(Collection<?> set, Object element) {
-    Object e = integral(element) ? num(element) : element;
-    for (Object o : normalize(set)) {
-      if (o.equals(e)) {
-        return true;
+  static long size(Object v) {
+    if (v instanceof String s) {
+      return s.getBytes(StandardCharsets.UTF_8).length;
+    } else if (v instanceof Bytes b) {
+      return b.length();
+    } else if (v instanceof PublicKey) {
+      return PublicKey.SIZE;
+    } else if (v instanceof Collection<?> c) {
+      return c.size();
+    } else if (v instanceof Map<?, ?> m) {
+      return m.size();
+    }
+    return -1;
+  }
+
+  private static Set<Object> argumentSet(CType a, Object arg) {
+    Set<Object> out = new HashSet<>();
+    for (Object o : (Collection<?>) arg) {
+      out.add(key(a.element(), o));
+    }
+    return out;
+  }
+
+  private static boolean eq(CType f, Object v, CType a, Object arg) {
+    if (f.container() && a.integral()) {
+      return BigInteger.valueOf(size(v)).equals(key(a, arg));
+    }
+    if (f.integral()) {
+      return key(f, v).equals(key(a, arg));
+    }
+    if (f.kind() == Kind.FLAT_SET) {
+      return new HashSet<>(elements(f, v)).equals(argumentSet(a, arg));
+    }
+    return v.equals(arg);
+  }
+
+  private static int compare(CType f, Object v, CType a, Object arg) {
+    if (f.integral()) {
+      return ((BigInteger) key(f, v)).compareTo((BigInteger) key(a, arg));
+    }
+    if (v instanceof String s && arg instanceof String t) {
+      return Integer.signum(Arrays.compareUnsigned(s.getBytes(StandardCharsets.UTF_8), t.getBytes(StandardCharsets.UTF_8)));
+    }
+    if (v instanceof Instant x && arg instanceof Instant y) {
+      return Integer.signum(x.compareTo(y));
+    }
+    if (v instanceof ObjectId x && arg instanceof ObjectId y) {
+      return Integer.signum(Long.compareUnsigned(x.instance(), y.instance()));
+    }
+    throw new IllegalStateException("no ordering for " + f);
+  }
+
+  /** Scalar membership when the field compares with the set's elements, else every element of the container. */
+  private static boolean in(CType f, Object v, CType a, Object arg) {
+    Set<Object> set = argumentSet(a, arg);
+    if (RestrictionTypes.comparable(f, a.element())) {
+      return set.contains(key(f, v));
+    }
+    return set.containsAll(elements(f, v));
+  }
+
+  private static boolean notIn(CType f, Object v, CType a, Object arg) {
+    Set<Object> set = argumentSet(a, arg);
+    if (RestrictionTypes.comparable(f, a.element())) {
+      return !set.contains(key(f, v));
+    }
+    for (Object e : elements(f, v)) {
+      if (set.contains(e)) {
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
-  private static boolean in(Object v, Object arg) {
-    if (!(arg instanceof Collection<?> set)) {
-      return false;
-    }
-    if (v instanceof Collection<?> c) {
-      for (Object e : c) {
-        if (!contains(set, e)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return contains(set, v);
+  private static boolean hasAll(CType f, Object v, CType a, Object arg) {
+    Set<Object> set = argumentSet(a, arg);
+    List<Object> elements = elements(f, v);
+    Set<Object> have = new HashSet<>(elements);
+    long fieldSize = f.kind() == Kind.FLAT_SET ? have.size() : elements.size();
+    return fieldSize >= set.size() && have.containsAll(set);
   }
 
-  private static boolean notIn(Object v, Collection<?> set) {
-    if (v instanceof Collection<?> c) {
-      for (Object e : c) {
-        if (contains(set, e)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return !contains(set, v);
-  }
-
-  private static boolean hasAll(Collection<?> field, Collection<?> arg) {
-    Set<Object> f = new HashSet<>(normalize(field));
-    if (field.size() < arg.size()) {
-      return false;
-    }
-    return f.containsAll(normalize(arg));
-  }
-
-  private static boolean hasNone(Collection<?> field, Collection<?> arg) {
-    Set<Object> a = new HashSet<>(normalize(arg));
-    for (Object o : normalize(field)) {
-      if (a.contains(o)) {
+  private static boolean hasNone(CType f, Object v, CType a, Object arg) {
+    Set<Object> set = argumentSet(a, arg);
+    for (Object e : elements(f, v)) {
+      if (set.contains(e)) {
         return false;
       }
     }

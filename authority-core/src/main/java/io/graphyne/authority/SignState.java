@@ -27,7 +27,12 @@ final class SignState {
   private final int maxDepth;
   private final boolean allowNonImmediateOwner;
   private final Set<PublicKey> available;
-  private final HashSet<ObjectId> approved = new HashSet<>(8);
+  /** Approved accounts (a handful per check: scanned linearly, no hash set per transaction). */
+  private ObjectId[] approved = new ObjectId[4];
+  private int approvedCount;
+  /** Replaces the array once it outgrows a linear scan (proposals with many approvals). */
+  private HashSet<ObjectId> approvedSet;
+  private static final int APPROVED_SCAN_LIMIT = 16;
   private PublicKey[] keys;
   private boolean[] used;
   private int count;
@@ -62,15 +67,47 @@ final class SignState {
         index.put(keys[i], i);
       }
     }
-    approved.add(TEMP_ACCOUNT);
+    approved[approvedCount++] = TEMP_ACCOUNT;
   }
 
   void approve(Collection<ObjectId> accounts) {
-    approved.addAll(accounts);
+    if (accounts.isEmpty()) {
+      return;
+    }
+    for (ObjectId a : accounts) {
+      addApproved(a);
+    }
   }
 
   boolean isApproved(ObjectId account) {
-    return approved.contains(account);
+    if (approvedSet != null) {
+      return approvedSet.contains(account);
+    }
+    for (int i = 0; i < approvedCount; i++) {
+      if (approved[i].equals(account)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void addApproved(ObjectId account) {
+    if (isApproved(account)) {
+      return;
+    }
+    if (approvedSet != null) {
+      approvedSet.add(account);
+      return;
+    }
+    if (approvedCount == approved.length) {
+      if (approvedCount >= APPROVED_SCAN_LIMIT) {
+        approvedSet = new HashSet<>(Arrays.asList(approved));
+        approvedSet.add(account);
+        return;
+      }
+      approved = Arrays.copyOf(approved, approvedCount * 2);
+    }
+    approved[approvedCount++] = account;
   }
 
   /** {@code signed_by(key)}. */
@@ -178,7 +215,7 @@ final class SignState {
 
   /** {@code check_authority(account_id)}: approved, or active, or (HF-584) owner; not cached. */
   boolean checkAccount(ObjectId id) {
-    if (approved.contains(id)) {
+    if (isApproved(id)) {
       if (tracer != null) {
         tracer.topLevelApproved(id);
       }
@@ -234,13 +271,16 @@ final class SignState {
         }
       }
     }
+    if (auth.accountAuths().isEmpty()) {
+      return end(t, total >= threshold, total);
+    }
     for (Map.Entry<ObjectId, Integer> e : auth.accountAuths().entrySet()) {
       ObjectId a = e.getKey();
       int w = e.getValue();
       if (t != null) {
         t.accountMemberBegin(a, w, depth);
       }
-      if (approved.contains(a)) {
+      if (isApproved(a)) {
         total += w;
         if (t != null) {
           t.accountMemberEnd(a, w, Tracer.MemberOutcome.APPROVED_CACHED, total);
@@ -255,7 +295,7 @@ final class SignState {
       } else if (checkAuth(a, AuthorityView.Role.ACTIVE, view.active(a), depth + 1)
           || (allowNonImmediateOwner
               && checkAuth(a, AuthorityView.Role.OWNER, view.owner(a), depth + 1))) {
-        approved.add(a);
+        addApproved(a);
         total += w;
         if (t != null) {
           t.accountMemberEnd(a, w, Tracer.MemberOutcome.SATISFIED, total);

@@ -90,13 +90,41 @@ public final class JavaSecp256k1 extends AbstractSecp256k1 {
   }
 
   private static ECPoint decode(byte[] publicKey33) {
-    if (publicKey33[0] != 2 && publicKey33[0] != 3) {
+    return decompress(publicKey33, 0);
+  }
+
+  /** The curve, for the other pure-Java users of this package ({@link Pedersen}). */
+  static ECCurve curve() {
+    return CURVE;
+  }
+
+  /** The base point G. */
+  static ECPoint generator() {
+    return G;
+  }
+
+  /**
+   * libsecp256k1's {@code secp256k1_eckey_pubkey_parse} of 33 bytes at {@code buf[off]}: header 02
+   * or 03, x below p, x^3 + 7 a square; y is the root whose parity the header names. Null if any
+   * of these fails. Never throws for a buffer holding 33 bytes at off.
+   */
+  static ECPoint decompress(byte[] buf, int off) {
+    int header = buf[off];
+    if (header != 2 && header != 3) {
       return null;
     }
-    try {
-      return CURVE.decodePoint(publicKey33);
-    } catch (IllegalArgumentException e) {
+    BigInteger x = new BigInteger(1, buf, off + 1, 32);
+    if (x.compareTo(Curve.P) >= 0) {
       return null;
     }
+    ECFieldElement fx = CURVE.fromBigInteger(x);
+    ECFieldElement fy = fx.square().multiply(fx).add(CURVE.getB()).sqrt();
+    if (fy == null) {
+      return null;
+    }
+    if (fy.testBitZero() != (header == 3)) {
+      fy = fy.negate();
+    }
+    return CURVE.createPoint(x, fy.toBigInteger());
   }
 }

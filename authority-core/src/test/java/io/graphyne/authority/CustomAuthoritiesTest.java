@@ -119,9 +119,23 @@ class CustomAuthoritiesTest {
     // eq/ne on a null optional (memo, member 4) against void_t
     assertThat(accepts(t, List.of(r(4, EQ, 0, new VoidT())))).isTrue();
     assertThat(accepts(t, List.of(r(4, NE, 0, new VoidT())))).isFalse();
-    // a null optional with a non-void argument: bitshares-core's bool reading of the rejection
+    // memo (optional<memo_data>) against a string is ill-typed: core refuses the predicate, so it rejects
     assertThat(accepts(t, List.of(r(4, EQ, 3, "x")))).isFalse();
-    assertThat(accepts(t, List.of(r(4, NE, 3, "x")))).isTrue();
+    assertThat(accepts(t, List.of(r(4, NE, 3, "x")))).isFalse();
+    // a null optional<uint16_t> with an int64 argument: bitshares-core's bool reading of the rejection
+    var cou = new io.graphyne.protocol.ops.CallOrderUpdateOperation(new Asset(0, ObjectId.asset(0)), alice,
+        new Asset(1, ObjectId.asset(0)), new Asset(1, ObjectId.asset(1)),
+        new io.graphyne.protocol.types.CallOrderUpdateOperationOptionsType(null));
+    for (int f : new int[] {EQ, NE, LT, LE, GT, GE}) {
+      boolean expected = f == NE || f == LE || f == GE;
+      assertThat(accepts(cou, List.of(r(4, ATTR, 39, List.of(r(0, f, 2, 5L)))))).as("function " + f).isEqualTo(expected);
+    }
+    assertThat(accepts(cou, List.of(r(4, ATTR, 39, List.of(r(0, IN, 21, List.of(5L))))))).isFalse();
+    assertThat(accepts(cou, List.of(r(4, ATTR, 39, List.of(r(0, NOT_IN, 21, List.of(5L))))))).isTrue();
+    var cou2 = new io.graphyne.protocol.ops.CallOrderUpdateOperation(cou.fee(), alice, cou.deltaCollateral(),
+        cou.deltaDebt(), new io.graphyne.protocol.types.CallOrderUpdateOperationOptionsType(1750));
+    assertThat(accepts(cou2, List.of(r(4, ATTR, 39, List.of(r(0, GT, 2, 1700L), r(0, NE, 0, new VoidT())))))).isTrue();
+    assertThat(accepts(cou2, List.of(r(4, ATTR, 39, List.of(r(0, IN, 21, List.of(1750L, 2000L))))))).isTrue();
     // ids: in / not_in / eq
     assertThat(accepts(t, List.of(r(1, IN, 26, List.of(alice, bob))))).isTrue();
     assertThat(accepts(t, List.of(r(1, NOT_IN, 26, List.of(bob))))).isTrue();

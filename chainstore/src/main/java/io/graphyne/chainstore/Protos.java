@@ -260,10 +260,17 @@ final class Protos {
         .setOperationType(c.operationType())
         .setAuth(toPb(c.auth()))
         .setRestrictions(bs(c.restrictions()))
+        .addAllRestrictionIds(c.restrictionIds())
+        .setHasRestrictionIds(true)
+        .setRestrictionCounter(c.restrictionCounter())
         .build();
   }
 
   static CustomAuthorityRecord fromPb(CustomAuthorityPb p) {
+    if (!p.getHasRestrictionIds()) { // written before restriction ids were kept
+      return new CustomAuthorityRecord(id(p.getId()), id(p.getAccount()), p.getEnabled(), p.getValidFrom(),
+          p.getValidTo(), p.getOperationType(), fromPb(p.getAuth()), bytes(p.getRestrictions()));
+    }
     return new CustomAuthorityRecord(
         id(p.getId()),
         id(p.getAccount()),
@@ -272,7 +279,9 @@ final class Protos {
         p.getValidTo(),
         p.getOperationType(),
         fromPb(p.getAuth()),
-        bytes(p.getRestrictions()));
+        bytes(p.getRestrictions()),
+        p.getRestrictionIdsList(),
+        p.getRestrictionCounter());
   }
 
   static HeadPb toPb(Head h) {

@@ -22,7 +22,8 @@ import java.util.Map;
  * 'A' then per account (id order):   01 id(u64) name owner active memo_key(33) flags(u32), then 00
  * 'W' then per witness (id order):   01 id account signing_key(33), then 00
  * 'P' then per proposal (id order):  01 id proposer expiration review? ops approvals..., then 00
- * 'C' then per custom authority:     01 id account enabled from to op_type auth restrictions, then 00
+ * 'C' then per custom authority:     01 id account enabled from to op_type auth restrictions
+ *                                    ids(varint count, u16 each) counter(u16), then 00
  * 'G' global properties: 01 parameters pending? active_witnesses, or 00 when absent
  * 'S' witness schedule:  01 witnesses, or 00
  * </pre>
@@ -95,6 +96,9 @@ public final class StateHash {
           w.i64(c.validFrom()).i64(c.validTo()).u32(Integer.toUnsignedLong(c.operationType()));
           authority(w, c.auth());
           w.varBytes(c.restrictions().unsafeArray());
+          w.varint(c.restrictionIds().size());
+          c.restrictionIds().forEach(rid -> w.u16(rid));
+          w.u16(c.restrictionCounter());
           flush(md, w);
           return true;
         });

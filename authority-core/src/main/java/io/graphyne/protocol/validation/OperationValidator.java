@@ -1,9 +1,12 @@
 package io.graphyne.protocol.validation;
 
+import io.graphyne.crypto.ConfidentialException;
+import io.graphyne.crypto.Pedersen;
+import io.graphyne.crypto.RangeProofInfo;
+import io.graphyne.protocol.Bytes;
 import io.graphyne.protocol.ObjectId;
 import io.graphyne.protocol.Operation;
 import io.graphyne.protocol.Operations;
-import io.graphyne.protocol.Pair;
 import io.graphyne.protocol.PublicKey;
 import io.graphyne.protocol.StaticVariant;
 import io.graphyne.protocol.Transaction;
@@ -117,12 +120,14 @@ import java.util.Map;
  * {@code scripts/bench validation}); an invalid operation yields one {@link ValidationError} for
  * the first rule it breaks, in bitshares-core's order.
  *
- * <p>Not expressible here (they need secp256k1-zkp): the Pedersen-commitment balance
- * ({@code fc::ecc::verify_sum}) and range-proof bound ({@code range_get_info}) of the three blind
- * operations; their structural rules are checked. For custom_authority_create the restrictions are
- * checked structurally (operation type supported, function types, argument shapes of attr /
- * logical_or / variant_assert, top-level member indexes, nesting), not fully type-checked against
- * the operation's field types as {@code get_restriction_predicate} does.
+ * <p>The three blind operations are checked in full, in confidential.cpp's order: the structural
+ * rules, then {@code fc::ecc::blind} of the public amount, the Pedersen-commitment balance
+ * ({@code fc::ecc::verify_sum}) and, with more than one output, each output's range-proof header
+ * bound ({@code range_get_info(...).max_value <= GRAPHENE_MAX_SHARE_SUPPLY}), via the pure-Java
+ * {@link Pedersen} (validate() reads only the proofs' headers; the proofs themselves are not
+ * verified there, nor here). The curve arithmetic of these three allocates. For
+ * custom_authority_create the restrictions are type-checked against the operation's field types as
+ * {@code get_restriction_predicate} does ({@link RestrictionTypes}).
  */
 public final class OperationValidator {
   private OperationValidator() {}
@@ -1312,6 +1317,55 @@ public final class OperationValidator {
     return null;
   }
 
+  /** {@code fc::ecc::blind}'s FC_ASSERT on {@code secp256k1_pedersen_commit} failed. */
+  private static ValidationError blindError(Operation op, ConfidentialException ex) {
+    return err(op, "blinding_factor", "fc::ecc::blind failed (secp256k1_pedersen_commit): " + ex.getMessage());
+  }
+
+  private static ValidationError sumError(Operation op, long netPublic) {
+    return err(op, "", "commitments do not balance: verify_sum failed (net_public " + netPublic + ")");
+  }
+
+  /**
+   * The range-proof bound both output-creating operations apply when there is more than one output:
+   * every output's {@code range_get_info} must succeed and its max_value (unsigned) be at most
+   * GRAPHENE_MAX_SHARE_SUPPLY, output by output.
+   */
+  private static ValidationError rangeProofs(Operation op, List<BlindOutput> outputs) {
+    if (outputs.size() <= 1) {
+      return null;
+    }
+    for (int i = 0; i < outputs.size(); i++) {
+      RangeProofInfo info;
+      try {
+        info = Pedersen.rangeProofInfo(outputs.get(i).rangeProof());
+      } catch (ConfidentialException ex) {
+        return err(op, "outputs[" + i + "].range_proof", "range_get_info failed: " + ex.getMessage());
+      }
+      if (!info.maxValueAtMost(MAX_SHARE_SUPPLY)) {
+        return err(op, "outputs[" + i + "].range_proof",
+            "range proof max_value " + Long.toUnsignedString(info.maxValue()) + " exceeds GRAPHENE_MAX_SHARE_SUPPLY");
+      }
+    }
+    return null;
+  }
+
+  private static List<Bytes> outputCommitments(List<BlindOutput> outputs) {
+    Bytes[] c = new Bytes[outputs.size()];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = outputs.get(i).commitment();
+    }
+    return List.of(c);
+  }
+
+  private static List<Bytes> inputCommitments(List<BlindInput> inputs) {
+    Bytes[] c = new Bytes[inputs.size()];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = inputs.get(i).commitment();
+    }
+    return List.of(c);
+  }
+
   private static ValidationError transferToBlind(TransferToBlindOperation o) {
     ValidationError e = feeNonNegative(o);
     if (e == null) {
@@ -1323,11 +1377,25 @@ public final class OperationValidator {
     if (e == null && o.outputs().isEmpty()) {
       e = err(o, "outputs", "there must be at least one output");
     }
-    return e;
+    if (e != null) {
+      return e;
+    }
+    long netPublic = o.amount().amount();
+    Bytes publicC;
+    try {
+      // net_public is passed as uint64, as the C++ call converts it.
+      publicC = Pedersen.commit(o.blindingFactor(), netPublic);
+    } catch (ConfidentialException ex) {
+      return blindError(o, ex);
+    }
+    if (!Pedersen.verifySum(List.of(publicC), outputCommitments(o.outputs()), 0)) {
+      return sumError(o, netPublic);
+    }
+    return rangeProofs(o, o.outputs());
   }
 
   private static ValidationError blindTransfer(BlindTransferOperation o) {
-    // confidential.cpp does not check the fee here (it enters the commitment sum).
+    // confidential.cpp does not check the fee here (it enters the commitment sum as net_public).
     ValidationError e = blindInputsSorted(o, o.inputs());
     if (e == null) {
       e = blindOutputs(o, o.outputs());
@@ -1335,7 +1403,15 @@ public final class OperationValidator {
     if (e == null && o.inputs().isEmpty()) {
       e = err(o, "inputs", "there must be at least one input");
     }
-    return e;
+    if (e != null) {
+      return e;
+    }
+    long netPublic = o.fee().amount();
+    // core checks the sum, then the range proofs, then the same sum again (always the same answer).
+    if (!Pedersen.verifySum(inputCommitments(o.inputs()), outputCommitments(o.outputs()), netPublic)) {
+      return sumError(o, netPublic);
+    }
+    return rangeProofs(o, o.outputs());
   }
 
   private static ValidationError transferFromBlind(TransferFromBlindOperation o) {
@@ -1349,7 +1425,26 @@ public final class OperationValidator {
     if (e == null && !o.amount().assetId().equals(o.fee().assetId())) {
       e = err(o, "amount.asset_id", "amount and fee must be in the same asset");
     }
-    return e != null ? e : blindInputsSorted(o, o.inputs());
+    if (e != null) {
+      return e;
+    }
+    // int64 fee + amount (both non-negative here, so the wrapped sum read as uint64 is exact).
+    long netPublic = o.fee().amount() + o.amount().amount();
+    Bytes publicC;
+    try {
+      // net_public is passed as uint64, as the C++ call converts it.
+      publicC = Pedersen.commit(o.blindingFactor(), netPublic);
+    } catch (ConfidentialException ex) {
+      return blindError(o, ex);
+    }
+    e = blindInputsSorted(o, o.inputs());
+    if (e != null) {
+      return e;
+    }
+    if (!Pedersen.verifySum(inputCommitments(o.inputs()), List.of(publicC), 0)) {
+      return sumError(o, netPublic);
+    }
+    return null;
   }
 
   // ---------------------------------------------------------------- custom authorities
@@ -1383,8 +1478,27 @@ public final class OperationValidator {
     if (type < 0 || type >= CAA_SUPPORTED.length || !CAA_SUPPORTED[(int) type]) {
       return err(o, "operation_type", "custom authorities do not support operation type " + type);
     }
-    int fields = RestrictionShape.fieldCount((int) type);
-    return RestrictionShape.check(o, "restrictions", o.restrictions(), fields, 0);
+    return restrictionError(o, "restrictions", type, o.restrictions());
+  }
+
+  /**
+   * The check custom_authority_update's evaluator runs on {@code restrictions_to_add} against the
+   * existing authority's operation type ({@code custom_authority_evaluator.cpp}, stateful: the type is
+   * not in the operation). Null when core builds the predicate.
+   */
+  public static ValidationError restrictionsToAdd(CustomAuthorityUpdateOperation o, long operationType) {
+    return restrictionError(o, "restrictions_to_add", operationType, o.restrictionsToAdd());
+  }
+
+  private static ValidationError restrictionError(Operation op, String path, long type, List<Restriction> rs) {
+    RestrictionTypes.Problem p = RestrictionTypes.checkOperation(type, rs);
+    return p == null ? null : err(op, p.reason() == RestrictionTypes.Reason.UNSUPPORTED_OPERATION ? "operation_type"
+        : path + p.path(), p.message());
+  }
+
+  /** Whether custom authorities may restrict an operation type ({@code sliced_lists.hxx}). */
+  static boolean caaSupported(int tag) {
+    return tag >= 0 && tag < CAA_SUPPORTED.length && CAA_SUPPORTED[tag];
   }
 
   private static ValidationError customAuthorityUpdate(CustomAuthorityUpdateOperation o) {
@@ -1586,86 +1700,5 @@ public final class OperationValidator {
       }
     }
     return updating ? null : err(o, "", "should change something - at least one of the optional data fields should be present");
-  }
-
-  /** Structural checks of BSIP40 restriction lists (see the class comment for what is not checked). */
-  static final class RestrictionShape {
-    private RestrictionShape() {}
-
-    /** Far above the chain's own limits; guards recursion on hostile input. */
-    static final int MAX_DEPTH = 16;
-
-    private static final int[] FIELD_COUNT = new int[78];
-
-    static {
-      for (int t = 0; t < FIELD_COUNT.length; t++) {
-        Class<? extends Operation> c = Operations.classOf(t);
-        FIELD_COUNT[t] = c == null ? 0 : c.getRecordComponents().length;
-      }
-    }
-
-    static int fieldCount(int tag) {
-      return FIELD_COUNT[tag];
-    }
-
-    /** {@code fields} is the member count of the restricted object, or -1 when unknown (nested). */
-    static ValidationError check(Operation op, String path, List<Restriction> rs, int fields, int depth) {
-      if (depth > MAX_DEPTH) {
-        return err(op, path, "restrictions nested too deeply");
-      }
-      for (int i = 0; i < rs.size(); i++) {
-        Restriction r = rs.get(i);
-        String p = path + "[" + i + "]";
-        long f = r.restrictionType();
-        if (f != 11 && fields >= 0 && (r.memberIndex() < 0 || r.memberIndex() >= fields)) {
-          return err(op, p + ".member_index", "member index out of range");
-        }
-        if (f < 0 || f >= RESTRICTION_FUNCTION_COUNT) {
-          return err(op, p + ".restriction_type", "unknown restriction function " + f);
-        }
-        int tag = r.argument() == null ? -1 : r.argument().tag();
-        Object arg = r.argument() == null ? null : r.argument().value();
-        ValidationError e = null;
-        if (f == 10) { // attr
-          if (tag != 39) {
-            return err(op, p + ".argument", "attr needs a restriction list argument");
-          }
-          if (cast(arg).isEmpty()) {
-            return err(op, p + ".argument", "empty attribute assertions are not permitted");
-          }
-          e = check(op, p + ".argument", cast(arg), -1, depth + 1);
-        } else if (f == 11) { // logical_or
-          if (tag != 40) {
-            return err(op, p + ".argument", "logical_or needs a list of restriction lists");
-          }
-          List<?> branches = (List<?>) arg;
-          if (branches.size() < 2) {
-            return err(op, p + ".argument", "logical_or needs at least two branches");
-          }
-          for (int b = 0; b < branches.size() && e == null; b++) {
-            if (cast(branches.get(b)).isEmpty()) {
-              return err(op, p + ".argument[" + b + "]", "empty logical OR branches are not permitted");
-            }
-            e = check(op, p + ".argument[" + b + "]", cast(branches.get(b)), fields, depth + 1);
-          }
-        } else if (f == 12) { // variant_assert
-          if (tag != 41 || !(arg instanceof Pair pair)) {
-            return err(op, p + ".argument", "variant_assert needs a (tag, restrictions) argument");
-          }
-          e = check(op, p + ".argument", cast(pair.second()), -1, depth + 1);
-        } else if (tag >= 39) {
-          return err(op, p + ".argument", "a comparison cannot take a restriction list argument");
-        }
-        if (e != null) {
-          return e;
-        }
-      }
-      return null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Restriction> cast(Object o) {
-      return o instanceof List<?> l ? (List<Restriction>) l : List.of();
-    }
   }
 }

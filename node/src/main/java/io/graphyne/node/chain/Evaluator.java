@@ -22,6 +22,10 @@ import io.graphyne.protocol.ObjectId;
 import io.graphyne.protocol.Operation;
 import io.graphyne.protocol.PublicKey;
 import io.graphyne.protocol.StaticVariant;
+import io.graphyne.protocol.validation.ValidationError;
+import io.graphyne.protocol.validation.OperationValidator;
+import io.graphyne.protocol.validation.RestrictionTypes;
+import io.graphyne.protocol.types.CustomAuthorityOptionsType;
 import io.graphyne.protocol.codec.Codec;
 import io.graphyne.protocol.codec.Codecs;
 import io.graphyne.protocol.codec.FcReader;
@@ -500,47 +504,166 @@ final class Evaluator {
     return Bytes.wrap(w.toByteArray());
   }
 
+  /** A stored custom authority's restrictions, in id order. */
+  static List<Restriction> restrictionsOf(CustomAuthorityRecord r) {
+    return restrictions(r.restrictions());
+  }
+
   private static List<Restriction> restrictions(Bytes b) {
     FcReader r = new FcReader(b.unsafeArray());
     return RESTRICTIONS.read(r);
   }
 
+  /**
+   * The committee's {@code custom_authority_options} in the current chain parameters (an extension
+   * of the fc::raw parameters the store keeps), or null while they are not set.
+   */
+  static CustomAuthorityOptionsType caaOptions(Ctx c) {
+    Bytes raw = c.params().raw();
+    if (raw.length() == 0) {
+      return null;
+    }
+    io.graphyne.protocol.types.ChainParameters p =
+        Codecs.decode(io.graphyne.protocol.types.ChainParameters.class, raw.unsafeArray());
+    return p.extensions() == null ? null : p.extensions().customAuthorityOptions();
+  }
+
+  /** {@code custom_authority_create_evaluator} (custom_authority_evaluator.cpp): checks, then ids from 0. */
   private static void caaCreate(Ctx c, CustomAuthorityCreateOperation o) throws OpFailure {
     requireCaa(c, "custom_authority_create");
     requireAccount(c, o.account(), "account");
     if (Set.of(0L, 1L, 2L, 4L).contains(o.account().instance())) {
       throw new OpFailure("account " + o.account() + " may not own custom authorities");
     }
+    CustomAuthorityOptionsType config = caaOptions(c);
+    if (config == null) {
+      throw new OpFailure("Cannot use custom authorities yet: global configuration not set");
+    }
+    long validTo = o.validTo().getEpochSecond();
+    if (validTo <= c.headTime) {
+      throw new OpFailure("Custom authority expiration must be in the future");
+    }
+    if (validTo - c.headTime > config.maxCustomAuthorityLifetimeSeconds()) {
+      throw new OpFailure("Custom authority lifetime exceeds maximum limit");
+    }
+    if (RestrictionTypes.restrictionCount(o.restrictions()) > config.maxCustomAuthorityRestrictions()) {
+      throw new OpFailure("Custom authority has more than the maximum number of restrictions");
+    }
     for (ObjectId m : o.auth().accountAuths().keySet()) {
       requireAccount(c, m, "custom authority member");
     }
+    long[] counts = new long[2]; // this account's, this account's for this operation type
+    c.s.changes().forEachCustomAuthority(r -> {
+      if (r.account().equals(o.account())) {
+        counts[0]++;
+        if (r.operationType() == o.operationType()) {
+          counts[1]++;
+        }
+      }
+      return true;
+    });
+    if (counts[0] >= config.maxCustomAuthoritiesPerAccount()) {
+      throw new OpFailure("Cannot create custom authority: account already has maximum number");
+    }
+    if (counts[1] >= config.maxCustomAuthoritiesPerAccountOp()) {
+      throw new OpFailure("Cannot create custom authority: account already has maximum number for this operation type");
+    }
     ObjectId id = new ObjectId(1, 17, c.s.next(Genesis.NEXT_CUSTOM_AUTHORITY));
     c.s.putCustomAuthority(new CustomAuthorityRecord(id, o.account(), o.enabled(), o.validFrom().getEpochSecond(),
-        o.validTo().getEpochSecond(), (int) o.operationType(), o.auth(), restrictions(o.restrictions())));
+        validTo, (int) o.operationType(), o.auth(), restrictions(o.restrictions())));
   }
 
+  /**
+   * {@code custom_authority_update_evaluator}: restrictions are removed by their ids (not by
+   * position) and added with ids from the authority's counter, as core's
+   * {@code flat_map<uint16_t, restriction>} does; the evaluator's checks in core's order.
+   */
   private static void caaUpdate(Ctx c, CustomAuthorityUpdateOperation o) throws OpFailure {
     requireCaa(c, "custom_authority_update");
     CustomAuthorityRecord r = c.s.customAuthority(o.authorityToUpdate())
         .orElseThrow(() -> new OpFailure("custom authority " + o.authorityToUpdate() + " does not exist"));
     if (!r.account().equals(o.account())) {
-      throw new OpFailure("custom authority belongs to " + r.account());
+      throw new OpFailure("Cannot update a different account's custom authority");
     }
-    List<Restriction> list = new ArrayList<>(restrictions(r.restrictions()));
-    List<Integer> remove = new ArrayList<>(o.restrictionsToRemove());
-    remove.sort(java.util.Collections.reverseOrder());
-    for (int i : remove) {
-      if (i < 0 || i >= list.size()) {
-        throw new OpFailure("restriction " + i + " to remove does not exist");
+    if (o.newEnabled() != null && o.newEnabled() == r.enabled()) {
+      throw new OpFailure("Custom authority update specifies an enabled flag, but flag is not changed");
+    }
+    CustomAuthorityOptionsType config = caaOptions(c);
+    long validFrom = r.validFrom();
+    long validTo = r.validTo();
+    if (o.newValidFrom() != null) {
+      if (o.newValidFrom().getEpochSecond() == r.validFrom()) {
+        throw new OpFailure("Custom authority update specifies a new valid from date, but date is not changed");
       }
-      list.remove(i);
+      validFrom = o.newValidFrom().getEpochSecond();
     }
-    list.addAll(o.restrictionsToAdd());
+    if (o.newValidTo() != null) {
+      long to = o.newValidTo().getEpochSecond();
+      if (to == r.validTo()) {
+        throw new OpFailure("Custom authority update specifies a new valid to date, but date is not changed");
+      }
+      if (to <= c.headTime) {
+        throw new OpFailure("Custom authority expiration must be in the future");
+      }
+      if (config == null) { // core dereferences the unset optional here: the operation fails
+        throw new OpFailure("Cannot use custom authorities: global configuration not set");
+      }
+      if (to - c.headTime > config.maxCustomAuthorityLifetimeSeconds()) {
+        throw new OpFailure("Custom authority lifetime exceeds maximum limit");
+      }
+      validTo = to;
+    }
+    if (validFrom >= validTo) {
+      throw new OpFailure("Custom authority validity begin date must be before expiration date");
+    }
+    if (o.newAuth() != null) {
+      if (o.newAuth().equals(r.auth())) {
+        throw new OpFailure("Custom authority update specifies a new authentication authority, but authority is not changed");
+      }
+      for (ObjectId m : o.newAuth().accountAuths().keySet()) {
+        requireAccount(c, m, "custom authority member");
+      }
+    }
+    List<Restriction> old = restrictions(r.restrictions());
+    List<Integer> oldIds = r.restrictionIds();
+    Set<Integer> remove = new java.util.TreeSet<>(o.restrictionsToRemove());
+    for (int rid : remove) {
+      if (!oldIds.contains(rid)) {
+        throw new OpFailure("Cannot remove restriction ID " + rid + ": ID not found");
+      }
+    }
+    // core's wrap-around assertion adds in size_t and cannot fail; the counter itself is a uint16
+    long count = RestrictionTypes.restrictionCount(o.restrictionsToAdd());
+    for (int i = 0; i < old.size(); i++) {
+      if (!remove.contains(oldIds.get(i))) {
+        count += RestrictionTypes.restrictionCount(List.of(old.get(i)));
+      }
+    }
+    if (config == null) {
+      throw new OpFailure("Cannot use custom authorities: global configuration not set");
+    }
+    if (count > config.maxCustomAuthorityRestrictions()) {
+      throw new OpFailure("Cannot update custom authority: updated authority would exceed the maximum number of restrictions");
+    }
+    ValidationError typeError = OperationValidator.restrictionsToAdd(o, r.operationType());
+    if (typeError != null) {
+      throw new OpFailure(typeError.toString());
+    }
+    // apply: erase by id, then insert with counter++ (a flat_map insert keeps an existing id)
+    java.util.TreeMap<Integer, Restriction> byId = new java.util.TreeMap<>();
+    for (int i = 0; i < old.size(); i++) {
+      byId.put(oldIds.get(i), old.get(i));
+    }
+    remove.forEach(byId::remove);
+    int counter = r.restrictionCounter();
+    for (Restriction add : o.restrictionsToAdd()) {
+      byId.putIfAbsent(counter, add);
+      counter = (counter + 1) & 0xffff;
+    }
     c.s.putCustomAuthority(new CustomAuthorityRecord(r.id(), r.account(),
-        o.newEnabled() == null ? r.enabled() : o.newEnabled(),
-        o.newValidFrom() == null ? r.validFrom() : o.newValidFrom().getEpochSecond(),
-        o.newValidTo() == null ? r.validTo() : o.newValidTo().getEpochSecond(),
-        r.operationType(), o.newAuth() == null ? r.auth() : o.newAuth(), restrictions(list)));
+        o.newEnabled() == null ? r.enabled() : o.newEnabled(), validFrom, validTo,
+        r.operationType(), o.newAuth() == null ? r.auth() : o.newAuth(), restrictions(new ArrayList<>(byId.values())),
+        new ArrayList<>(byId.keySet()), counter));
   }
 
   private static void caaDelete(Ctx c, CustomAuthorityDeleteOperation o) throws OpFailure {

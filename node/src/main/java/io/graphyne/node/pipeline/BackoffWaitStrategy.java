@@ -19,6 +19,20 @@ final class BackoffWaitStrategy implements WaitStrategy {
   private final int spinTries;
   private final long minParkNanos;
   private final long maxParkNanos;
+  /** A handler thread's own back-off ({spins, min park, max park}), set in its onStart; null = the defaults. */
+  private static final ThreadLocal<long[]> OWN = new ThreadLocal<>();
+
+  /**
+   * Gives the calling handler thread its own back-off: the tail stages, which only hand results on
+   * and free slots, can wait longer between looks than the stages on the critical path, and so
+   * take their core from the recovery threads less often.
+   */
+  static void forThisThread(int spinTries, long minParkNanos, long maxParkNanos) {
+    if (spinTries < 0 || minParkNanos <= 0 || maxParkNanos < minParkNanos) {
+      throw new IllegalArgumentException("bad backoff: " + spinTries + ", " + minParkNanos + ", " + maxParkNanos);
+    }
+    OWN.set(new long[] {spinTries, minParkNanos, maxParkNanos});
+  }
 
   BackoffWaitStrategy(int spinTries, long minParkNanos, long maxParkNanos) {
     if (spinTries < 0 || minParkNanos <= 0 || maxParkNanos < minParkNanos) {
@@ -32,17 +46,23 @@ final class BackoffWaitStrategy implements WaitStrategy {
   @Override
   public long waitFor(long sequence, Sequence cursor, Sequence dependentSequence, SequenceBarrier barrier)
       throws AlertException {
-    long available;
+    long available = dependentSequence.get();
+    if (available >= sequence) {
+      return available;
+    }
+    long[] own = OWN.get();
+    long spinLimit = own == null ? spinTries : own[0];
+    long park = own == null ? minParkNanos : own[1];
+    long maxPark = own == null ? maxParkNanos : own[2];
     int spins = 0;
-    long park = minParkNanos;
     while ((available = dependentSequence.get()) < sequence) {
       barrier.checkAlert();
-      if (spins < spinTries) {
+      if (spins < spinLimit) {
         spins++;
         Thread.onSpinWait();
       } else {
         LockSupport.parkNanos(park);
-        park = Math.min(park << 1, maxParkNanos);
+        park = Math.min(park << 1, maxPark);
       }
     }
     return available;
