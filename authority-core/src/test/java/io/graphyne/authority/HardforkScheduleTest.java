@@ -37,4 +37,22 @@ class HardforkScheduleTest {
     assertThat(HardforkSchedule.byName("bitshares")).isEqualTo(M);
     assertThat(HardforkSchedule.allActive().at(Instant.EPOCH).allowNonImmediateOwner()).isTrue();
   }
+
+  @Test
+  void operationGateHardforksCompareAsCoreDoes() {
+    HardforkSchedule m = HardforkSchedule.mainnet();
+    java.time.Instant lp = java.time.Instant.parse("2020-09-28T17:02:00Z");
+    org.assertj.core.api.Assertions.assertThat(m.time(HardforkSchedule.Hardfork.LIQUIDITY_POOL)).isEqualTo(lp);
+    // HARDFORK_LIQUIDITY_POOL_PASSED(head): head >= HF
+    org.assertj.core.api.Assertions.assertThat(m.passed(HardforkSchedule.Hardfork.LIQUIDITY_POOL, lp.minusSeconds(1))).isFalse();
+    org.assertj.core.api.Assertions.assertThat(m.passed(HardforkSchedule.Hardfork.LIQUIDITY_POOL, lp)).isTrue();
+    // HARDFORK_CORE_2281_PASSED(next_maintenance_time): strictly after
+    java.time.Instant c2281 = m.time(HardforkSchedule.Hardfork.CORE_2281);
+    org.assertj.core.api.Assertions.assertThat(m.passedByNextMaintenance(HardforkSchedule.Hardfork.CORE_2281, c2281)).isFalse();
+    org.assertj.core.api.Assertions.assertThat(m.passedByNextMaintenance(HardforkSchedule.Hardfork.CORE_2281, c2281.plusSeconds(1))).isTrue();
+    // a schedule missing a time is refused
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HardforkSchedule("x", lp, lp, lp, lp, lp, lp, java.util.Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CORE_1468");
+    org.assertj.core.api.Assertions.assertThat(m.at(lp).schedule()).isSameAs(m);
+  }
 }

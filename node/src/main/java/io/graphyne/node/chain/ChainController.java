@@ -758,6 +758,10 @@ public final class ChainController {
         s.account(e.getKey()).ifPresent(a ->
             s.putAccount(new AccountRecord(a.id(), a.name(), a.owner(), e.getValue(), a.memoKey(), a.specialAuthorityFlags())));
       }
+      for (Map.Entry<ObjectId, io.graphyne.protocol.types.Authority> e : snap.get().ownerAuthorities().entrySet()) {
+        s.account(e.getKey()).ifPresent(a ->
+            s.putAccount(new AccountRecord(a.id(), a.name(), e.getValue(), a.active(), a.memoKey(), a.specialAuthorityFlags())));
+      }
       if (snap.get().activeAuthorities().containsKey(Evaluator.COMMITTEE)) {
         var committee = snap.get().activeAuthorities().get(Evaluator.COMMITTEE);
         s.account(Evaluator.RELAXED_COMMITTEE).ifPresent(a ->

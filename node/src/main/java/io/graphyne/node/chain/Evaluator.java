@@ -291,6 +291,12 @@ final class Evaluator {
   // ---- proposals ---------------------------------------------------------------------------
 
   private static void proposalCreate(Ctx c, ProposalCreateOperation o) throws OpFailure {
+    // proposal_operation_hardfork_visitor on the proposal_create itself (nested proposals recursively)
+    Optional<String> gate = ProposalHardforkGates.refusal(o, c.rules.schedule(), Instant.ofEpochSecond(c.headTime),
+        Instant.ofEpochSecond(nextMaintenanceTime(c)));
+    if (gate.isPresent()) {
+      throw new OpFailure(gate.get());
+    }
     requireAccount(c, o.feePayingAccount(), "fee_paying_account");
     long exp = o.expirationTime().getEpochSecond();
     if (exp <= c.headTime) {
@@ -309,9 +315,6 @@ final class Evaluator {
     long newId = c.s.counter(Genesis.NEXT_PROPOSAL);
     for (OpWrapper w : o.proposedOps()) {
       Operation op = w.op();
-      if (!c.rules.customAuthoritiesActive() && isCaaOp(op)) {
-        throw new OpFailure(op.operationName() + " is not enabled before the BSIP40 hardfork");
-      }
       OpRequirement r = RecordOpFields.requirement(op, c.rules.ignoreCustomOperationRequiredAuths());
       if (!r.other().isEmpty()) {
         throw new OpFailure("proposed " + op.operationName() + " requires other authorities");
@@ -353,14 +356,17 @@ final class Evaluator {
         new TreeSet<>(), new TreeSet<>()));
   }
 
+  /**
+   * The head's {@code next_maintenance_time}: the dynamic properties before the block being applied
+   * (a block's own values are written after its transactions), or the head time if there are none.
+   */
+  static long nextMaintenanceTime(Ctx c) {
+    return c.s.changes().dynamicProperties().map(io.graphyne.chainstore.DynamicProperties::nextMaintenanceTime).orElse(c.headTime);
+  }
+
   /** GRAPHENE_MAX_SHARE_SUPPLY of the core asset from 1.2.3 (null) to 1.2.2 (relaxed committee). */
   static final TransferOperation POISON = new TransferOperation(new Asset(0, ObjectId.asset(0)), ObjectId.account(3),
       ObjectId.account(2), new Asset(1_000_000_000_000_000L, ObjectId.asset(0)), null, List.of());
-
-  private static boolean isCaaOp(Operation op) {
-    return op instanceof CustomAuthorityCreateOperation || op instanceof CustomAuthorityUpdateOperation
-        || op instanceof CustomAuthorityDeleteOperation;
-  }
 
   private static ProposalRecord requireProposal(Ctx c, ObjectId id) throws OpFailure {
     return c.s.proposal(id).orElseThrow(() -> new OpFailure("proposal " + id + " does not exist"));

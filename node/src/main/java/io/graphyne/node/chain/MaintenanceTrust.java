@@ -15,11 +15,20 @@ import java.util.Optional;
  * cross-checks them against production (every later block's witness must match the shuffle).
  */
 public interface MaintenanceTrust {
-  /** What the source says holds after the maintenance of block {@code blockNum}. */
-  record Snapshot(List<ObjectId> activeWitnesses, Map<ObjectId, Authority> activeAuthorities) {
+  /**
+   * What the source says holds after the maintenance of block {@code blockNum}: the active set, the
+   * vote-derived and top-holder active authorities, and the top-holder owner authorities (accounts
+   * whose {@code owner_special_authority} is a top-holders one).
+   */
+  record Snapshot(List<ObjectId> activeWitnesses, Map<ObjectId, Authority> activeAuthorities, Map<ObjectId, Authority> ownerAuthorities) {
     public Snapshot {
       activeWitnesses = List.copyOf(activeWitnesses);
       activeAuthorities = Map.copyOf(activeAuthorities);
+      ownerAuthorities = Map.copyOf(ownerAuthorities);
+    }
+
+    public Snapshot(List<ObjectId> activeWitnesses, Map<ObjectId, Authority> activeAuthorities) {
+      this(activeWitnesses, activeAuthorities, Map.of());
     }
   }
 

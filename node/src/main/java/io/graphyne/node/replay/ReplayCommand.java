@@ -64,7 +64,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--trusted-node", paramLabel = "HOST:PORT",
       description = "bitshares-core node whose JSON-RPC over HTTP (POST /rpc) gives the vote-derived state of the maintenance it is in"
-          + " (repeatable, tried in order; after --trust-snapshot). Older maintenances are not covered.")
+          + " (repeatable: every reachable node in that maintenance must agree; a node on another chain is refused; after --trust-snapshot)."
+          + " Older maintenances are not covered.")
   List<String> trustedNodes = new ArrayList<>();
 
   @Option(names = "--witness-set", paramLabel = "MODE",
@@ -104,9 +105,11 @@ public final class ReplayCommand implements Callable<Integer> {
       if (trustSnapshot != null) {
         sources.add(io.graphyne.node.chain.SnapshotTrust.load(trustSnapshot, prefix));
       }
+      TrustedNodeTrust nodeTrust = null;
       if (!trustedNodes.isEmpty()) {
         try {
-          sources.add(TrustedNodeTrust.of(trustedNodes, prefix));
+          nodeTrust = TrustedNodeTrust.of(trustedNodes, store.chainId(), prefix);
+          sources.add(nodeTrust);
         } catch (IllegalArgumentException e) {
           throw new CliIo.UserError("--trusted-node: " + e.getMessage());
         }
@@ -151,6 +154,15 @@ public final class ReplayCommand implements Callable<Integer> {
       out.put("witness_set", mode);
       out.put("blocks_learning_witness_set", fromProduction[0]);
       out.put("blocks_on_learned_witness_set", fromProduction[1]);
+      if (nodeTrust != null) {
+        ObjectNode tn = out.putObject("trusted_nodes");
+        tn.put("answers", nodeTrust.fetches());
+        tn.put("failures", nodeTrust.failures());
+        tn.put("disagreements", nodeTrust.disagreements());
+        var refused = tn.putArray("refused_other_chain");
+        nodeTrust.refused().forEach(u -> refused.add(u.toString()));
+        nodeTrust.lastError().ifPresent(e -> tn.put("last_error", e.getMessage()));
+      }
       ObjectNode stages = out.putObject("stages");
       for (BlockPipeline.StageMetrics m : s.stages()) {
         ObjectNode st = stages.putObject(m.stage());

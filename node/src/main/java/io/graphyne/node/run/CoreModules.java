@@ -18,7 +18,7 @@ final class CoreModules {
     // the API knows only the trusted node's current maintenance: older ones are learned from production
     var trust = io.graphyne.node.trust.TrustedNodeTrust.of(
         cfg.trustedNodes().stream().map(h -> h.host().contains(":") ? "[" + h.host() + "]:" + h.port() : h.host() + ":" + h.port()).toList(),
-        chain.addressPrefix());
+        chain.chainId(), chain.addressPrefix());
     return new CoreChainModule(chain, Optional.of(cfg.genesis()), Clock.systemUTC(), recoveryThreads(cfg), trust, true);
   }
 

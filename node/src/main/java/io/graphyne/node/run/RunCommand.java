@@ -58,7 +58,7 @@ public final class RunCommand implements Callable<Integer> {
   String rpcEndpoint;
 
   @Option(names = "--trusted-node", paramLabel = "HOST:PORT",
-      description = "bitshares-core node (JSON-RPC over HTTP, POST /rpc) trusted for the vote-derived state of the maintenance it is in (repeatable, tried in order); older maintenances are learned from production.")
+      description = "bitshares-core node (JSON-RPC over HTTP, POST /rpc) trusted for the vote-derived state of the maintenance it is in (repeatable: every reachable node in that maintenance must agree, else it is learned from production; a node on another chain is refused); older maintenances are learned from production.")
   List<String> trustedNodes;
 
   @Option(names = "--max-peers", paramLabel = "N", description = "Most simultaneous peers (default: " + NodeConfig.DEFAULT_MAX_PEERS + ").")

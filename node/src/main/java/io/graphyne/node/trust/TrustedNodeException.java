@@ -19,7 +19,11 @@ public final class TrustedNodeException extends RuntimeException {
     /** A JSON-RPC error object. */
     RPC_ERROR,
     /** The calling thread was interrupted. */
-    INTERRUPTED
+    INTERRUPTED,
+    /** The node's {@code get_chain_id} is not our chain's: the node is refused for good. */
+    WRONG_CHAIN,
+    /** Nodes in the same maintenance answered different values: the maintenance is not covered. */
+    DISAGREEMENT
   }
 
   private final Kind kind;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.graphyne.chainstore.GlobalProperties;
 import io.graphyne.node.chain.MaintenanceTrust;
 import io.graphyne.node.trust.TrustedNodeException.Kind;
+import io.graphyne.protocol.Bytes;
 import io.graphyne.protocol.ObjectId;
 import io.graphyne.protocol.codec.JsonContext;
 import io.graphyne.protocol.json.ProtocolJson;
@@ -18,11 +19,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +52,20 @@ import org.slf4j.LoggerFactory;
  * Timing#catchUp()} (3 s by default), asking every 250 ms. So a live maintenance block waits a few
  * seconds at most, and a replay of history calls the node once. Failures are typed ({@link TrustedNodeException}),
  * logged once per kind at WARN (then DEBUG) and never reach the chain thread.
+ *
+ * <p>Chain: on first contact every node is asked {@code database.get_chain_id}; a node on another
+ * chain is refused for good ({@link Kind#WRONG_CHAIN}, logged once) and its answers are never
+ * asked for or used. A node whose chain id could not be asked yet is asked again next time.
+ *
+ * <p>Several nodes: every usable node is asked each time; an answer is used only when all nodes
+ * that answered and are in that maintenance agree on every value (active witnesses, the active
+ * authorities of 1.2.0-1.2.2, the top-holder active and owner authorities). A disagreement is
+ * {@link Kind#DISAGREEMENT}, logged at WARN naming the node that disagreed, counted, and the
+ * maintenance is not covered (the controller falls back to learning from production). A node that
+ * cannot be reached (or answers badly) does not block the others: the reachable nodes decide, and
+ * the answer is logged with how many of the configured nodes took part. That is the availability
+ * a bitshares-core operator expects from several API nodes (one node restarting must not stall the
+ * light node), while a lie still needs every reachable node to tell it.
  */
 public final class TrustedNodeTrust implements MaintenanceTrust {
   private static final Logger LOG = LoggerFactory.getLogger(TrustedNodeTrust.class);
@@ -90,14 +107,82 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
    * @param nextMaintenanceTime the node's next maintenance time (seconds)
    */
   public record Answer(long fetchedAtMillis, long headBlockNumber, long maintenanceTime, long nextMaintenanceTime,
-      List<ObjectId> activeWitnesses, Map<ObjectId, Authority> activeAuthorities) {
+      List<ObjectId> activeWitnesses, Map<ObjectId, Authority> activeAuthorities, Map<ObjectId, Authority> ownerAuthorities) {
     public Answer {
       activeWitnesses = List.copyOf(activeWitnesses);
       activeAuthorities = Map.copyOf(activeAuthorities);
+      ownerAuthorities = Map.copyOf(ownerAuthorities);
+    }
+
+    public Answer(long fetchedAtMillis, long headBlockNumber, long maintenanceTime, long nextMaintenanceTime,
+        List<ObjectId> activeWitnesses, Map<ObjectId, Authority> activeAuthorities) {
+      this(fetchedAtMillis, headBlockNumber, maintenanceTime, nextMaintenanceTime, activeWitnesses, activeAuthorities, Map.of());
+    }
+
+    /** The same vote-derived values (the witness set as a set, as core's flat_set holds it). */
+    public boolean sameValues(Answer o) {
+      return new TreeSet<>(activeWitnesses).equals(new TreeSet<>(o.activeWitnesses))
+          && activeAuthorities.equals(o.activeAuthorities) && ownerAuthorities.equals(o.ownerAuthorities);
+    }
+
+    /** The first value that differs from {@code o}'s, for the log. */
+    String difference(Answer o) {
+      if (!new TreeSet<>(activeWitnesses).equals(new TreeSet<>(o.activeWitnesses))) {
+        return "active witnesses " + new TreeSet<>(activeWitnesses) + " vs " + new TreeSet<>(o.activeWitnesses);
+      }
+      for (String which : List.of("active", "owner")) {
+        Map<ObjectId, Authority> a = which.equals("active") ? activeAuthorities : ownerAuthorities;
+        Map<ObjectId, Authority> b = which.equals("active") ? o.activeAuthorities : o.ownerAuthorities;
+        TreeSet<ObjectId> ids = new TreeSet<>(a.keySet());
+        ids.addAll(b.keySet());
+        for (ObjectId id : ids) {
+          if (!java.util.Objects.equals(a.get(id), b.get(id))) {
+            return id + "." + which + " " + a.get(id) + " vs " + b.get(id);
+          }
+        }
+      }
+      return "none";
     }
   }
 
-  private final List<JsonRpcClient> nodes;
+  /**
+   * One round of asking every usable node.
+   *
+   * @param answers the well-formed answers, by node, in configuration order
+   * @param errors the nodes that failed this round and why
+   */
+  public record Round(Map<URI, Answer> answers, Map<URI, TrustedNodeException> errors) {
+    public Round {
+      answers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+      errors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+    }
+
+    /**
+     * No node of this round reached the maintenance at {@code t}: worth asking again. (Once one
+     * has, older maintenances, a replay of history, never ask again, even if a node failed.)
+     */
+    boolean behind(long t) {
+      return answers.values().stream().allMatch(a -> a.maintenanceTime() < t);
+    }
+
+    /** Some answering node has not applied block {@code blockNum} (the maintenance block at {@code t}) yet. */
+    boolean lagging(long t, long blockNum) {
+      return answers.values().stream().anyMatch(a -> a.maintenanceTime() < t && a.headBlockNumber() < blockNum);
+    }
+  }
+
+  /** One configured node and whether it is on our chain (null: not asked yet). */
+  private static final class Node {
+    final JsonRpcClient client;
+    Boolean onOurChain;
+
+    Node(JsonRpcClient client) {
+      this.client = client;
+    }
+  }
+
+  private final List<Node> nodes;
+  private final Bytes chainId;
   private final JsonContext ctx;
   private final Clock clock;
   private final Timing timing;
@@ -105,16 +190,30 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
   private final Set<Kind> warned = EnumSet.noneOf(Kind.class);
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLong calls = new AtomicLong();
+  private final AtomicLong disagreements = new AtomicLong();
   private volatile Answer cached;
+  private volatile Round round;
   private volatile TrustedNodeException lastError;
   private long lastAttemptMillis = Long.MIN_VALUE / 2;
   private boolean lastAttemptFailed;
 
-  public TrustedNodeTrust(List<URI> nodes, String addressPrefix, JsonRpcClient.Limits limits, Timing timing, Clock clock) {
+  /**
+   * @param nodes the nodes' JSON-RPC URIs (distinct)
+   * @param chainId our chain's id: a node answering another to {@code get_chain_id} is refused
+   */
+  public TrustedNodeTrust(List<URI> nodes, Bytes chainId, String addressPrefix, JsonRpcClient.Limits limits, Timing timing,
+      Clock clock) {
     if (nodes.isEmpty()) {
       throw new IllegalArgumentException("no trusted node");
     }
-    this.nodes = nodes.stream().map(u -> new JsonRpcClient(u, limits)).toList();
+    if (new HashSet<>(nodes).size() != nodes.size()) {
+      throw new IllegalArgumentException("a trusted node is given twice: " + nodes);
+    }
+    if (chainId.length() != 32) {
+      throw new IllegalArgumentException("a chain id has 32 bytes, not " + chainId.length());
+    }
+    this.nodes = nodes.stream().map(u -> new Node(new JsonRpcClient(u, limits))).toList();
+    this.chainId = chainId;
     this.ctx = new JsonContext(addressPrefix);
     this.clock = clock;
     this.timing = timing;
@@ -122,38 +221,33 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
   }
 
   /** Nodes given as {@code host:port} (HTTP, path {@code /rpc}) with default limits. */
-  public static TrustedNodeTrust of(List<String> hostPorts, String addressPrefix) {
+  public static TrustedNodeTrust of(List<String> hostPorts, Bytes chainId, String addressPrefix) {
     List<URI> uris = new ArrayList<>();
     for (String hp : hostPorts) {
       uris.add(URI.create("http://" + hp.strip() + "/rpc"));
     }
-    return new TrustedNodeTrust(uris, addressPrefix, JsonRpcClient.Limits.DEFAULT, Timing.DEFAULT, Clock.systemUTC());
+    return new TrustedNodeTrust(uris, chainId, addressPrefix, JsonRpcClient.Limits.DEFAULT, Timing.DEFAULT, Clock.systemUTC());
   }
 
   @Override
   public synchronized Optional<Snapshot> afterMaintenance(long blockNum, Instant blockTime, GlobalProperties current) {
     long t = blockTime.getEpochSecond();
-    Answer a = cached;
+    Round r = round;
     long now = clock.millis();
     long wait = (lastAttemptFailed ? timing.retryAfterFailure() : timing.refreshInterval()).toMillis();
-    if ((a == null || a.maintenanceTime() < t) && now - lastAttemptMillis >= wait) {
+    if ((r == null || r.behind(t)) && now - lastAttemptMillis >= wait) {
       lastAttemptMillis = now;
-      try {
-        a = fetch();
-        cached = a;
-        lastAttemptFailed = false;
-      } catch (TrustedNodeException e) {
-        lastAttemptFailed = true;
-        note(e);
-      } catch (RuntimeException e) {
-        lastAttemptFailed = true;
-        note(new TrustedNodeException(Kind.MALFORMED, e.toString(), e));
-      }
+      r = ask();
+      round = r;
+      lastAttemptFailed = r.answers().isEmpty();
     }
     long catchUpEnd = now + timing.catchUp().toMillis();
-    while (a != null && !lastAttemptFailed && a.maintenanceTime() < t && a.headBlockNumber() < blockNum
+    // the last round with answers: a round failing in between (say, a node running the maintenance
+    // while answering) does not end the wait
+    Round good = r != null && !r.answers().isEmpty() ? r : null;
+    while (good != null && good.lagging(t, blockNum)
         && Math.abs(clock.millis() - blockTime.toEpochMilli()) < 60_000 && clock.millis() + CATCH_UP_POLL_MILLIS < catchUpEnd) {
-      // live: the node has not applied this maintenance block yet
+      // live: a node has not applied this maintenance block yet
       try {
         Thread.sleep(CATCH_UP_POLL_MILLIS);
       } catch (InterruptedException e) {
@@ -161,52 +255,135 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
         break;
       }
       lastAttemptMillis = clock.millis();
-      try {
-        a = fetch();
-        cached = a;
-      } catch (TrustedNodeException e) {
-        lastAttemptFailed = true;
-        note(e);
+      r = ask();
+      round = r;
+      lastAttemptFailed = r.answers().isEmpty();
+      if (!r.answers().isEmpty()) {
+        good = r;
       }
     }
-    if (a == null || a.maintenanceTime() != t) {
-      LOG.atDebug().log("trusted node does not cover maintenance block {} at {} (its maintenance: {})", blockNum, blockTime,
-          a == null ? "unknown" : Instant.ofEpochSecond(a.maintenanceTime()));
+    Optional<Answer> a = r == null ? Optional.empty() : decide(r, blockNum, t);
+    if (a.isEmpty()) {
       return Optional.empty();
     }
-    LOG.atInfo().log("maintenance block {}: {} active witnesses from {}", blockNum, a.activeWitnesses().size(), source());
-    return Optional.of(new Snapshot(a.activeWitnesses(), a.activeAuthorities()));
+    cached = a.get();
+    return Optional.of(new Snapshot(a.get().activeWitnesses(), a.get().activeAuthorities(), a.get().ownerAuthorities()));
   }
 
-  private void note(TrustedNodeException e) {
-    failures.incrementAndGet();
-    lastError = e;
-    if (warned.add(e.kind())) {
-      LOG.warn("trusted node unusable ({}); maintenances it does not cover keep the last known set or are learned from production. Further {} errors at DEBUG",
-          e.getMessage(), e.kind());
-    } else {
-      LOG.atDebug().log("trusted node: {}", e.getMessage());
+  /**
+   * The answer for the maintenance at {@code t}: the nodes of this round that are in it must all
+   * agree; none in it, or any disagreement, is "not covered".
+   */
+  private Optional<Answer> decide(Round r, long blockNum, long t) {
+    Map<URI, Answer> covering = new LinkedHashMap<>();
+    r.answers().forEach((u, a) -> {
+      if (a.maintenanceTime() == t) {
+        covering.put(u, a);
+      }
+    });
+    if (covering.isEmpty()) {
+      LOG.atDebug().log("trusted nodes do not cover maintenance block {} at {} (their maintenances: {})", blockNum,
+          Instant.ofEpochSecond(t), r.answers().values().stream().map(a -> Instant.ofEpochSecond(a.maintenanceTime())).toList());
+      return Optional.empty();
     }
-  }
-
-  /** Asks the nodes in order; the first complete, well-formed answer wins. */
-  public Answer fetch() {
-    TrustedNodeException last = null;
-    for (JsonRpcClient c : nodes) {
-      try {
-        return fetch(c);
-      } catch (TrustedNodeException e) {
-        last = e;
-        LOG.atDebug().log("{}: {}", c.uri(), e.getMessage());
+    var first = covering.entrySet().iterator().next();
+    for (var e : covering.entrySet()) {
+      if (!e.getValue().sameValues(first.getValue())) {
+        TrustedNodeException d = new TrustedNodeException(Kind.DISAGREEMENT, "maintenance block " + blockNum + ": " + e.getKey()
+            + " disagrees with " + first.getKey() + " on " + e.getValue().difference(first.getValue()));
+        disagreements.incrementAndGet();
+        lastError = d;
+        LOG.warn("{}; the maintenance is not covered by the trusted nodes", d.getMessage());
+        return Optional.empty();
       }
     }
-    throw last;
+    if (covering.size() < nodes.size()) {
+      LOG.atInfo().log("maintenance block {}: {} active witnesses from {} of {} trusted nodes ({}); the others: {}", blockNum,
+          first.getValue().activeWitnesses().size(), covering.size(), nodes.size(), covering.keySet(), others(r, covering.keySet()));
+    } else {
+      LOG.atInfo().log("maintenance block {}: {} active witnesses from {}", blockNum, first.getValue().activeWitnesses().size(), source());
+    }
+    return Optional.of(first.getValue());
+  }
+
+  private List<String> others(Round r, Set<URI> used) {
+    List<String> out = new ArrayList<>();
+    for (Node n : nodes) {
+      URI u = n.client.uri();
+      if (used.contains(u)) {
+        continue;
+      }
+      if (Boolean.FALSE.equals(n.onOurChain)) {
+        out.add(u + " refused (another chain)");
+      } else if (r.errors().containsKey(u)) {
+        out.add(u + " " + r.errors().get(u).kind().name().toLowerCase(java.util.Locale.ROOT));
+      } else if (r.answers().containsKey(u)) {
+        out.add(u + " in the maintenance at " + Instant.ofEpochSecond(r.answers().get(u).maintenanceTime()));
+      }
+    }
+    return out;
+  }
+
+  private void note(URI node, TrustedNodeException e) {
+    failures.incrementAndGet();
+    lastError = e;
+    if (e.kind() == Kind.WRONG_CHAIN || warned.add(e.kind())) {
+      LOG.warn("trusted node {} unusable ({}); maintenances no trusted node covers keep the last known set or are learned from production. Further {} errors at DEBUG",
+          node, e.getMessage(), e.kind());
+    } else {
+      LOG.atDebug().log("trusted node {}: {}", node, e.getMessage());
+    }
+  }
+
+  /**
+   * Asks every node that is not refused: its chain id on first contact, then its answer. Never
+   * throws: failures are in the round (and noted).
+   */
+  public Round ask() {
+    Map<URI, Answer> answers = new LinkedHashMap<>();
+    Map<URI, TrustedNodeException> errors = new LinkedHashMap<>();
+    for (Node n : nodes) {
+      if (Boolean.FALSE.equals(n.onOurChain)) {
+        continue;
+      }
+      URI u = n.client.uri();
+      calls.incrementAndGet();
+      try {
+        if (n.onOurChain == null) {
+          checkChain(n);
+        }
+        answers.put(u, fetch(n.client));
+      } catch (TrustedNodeException e) {
+        errors.put(u, e);
+        note(u, e);
+      } catch (RuntimeException e) {
+        TrustedNodeException te = new TrustedNodeException(Kind.MALFORMED, e.toString(), e);
+        errors.put(u, te);
+        note(u, te);
+      }
+    }
+    return new Round(answers, errors);
+  }
+
+  /** {@code get_chain_id}: a node on another chain is refused for good. */
+  private void checkChain(Node n) {
+    JsonNode id = n.client.call("database", "get_chain_id", JsonNodeFactory.instance.arrayNode());
+    String hex = id == null ? "" : id.asText("");
+    if (id == null || !id.isTextual() || hex.length() != 64 || !hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+      throw new TrustedNodeException(Kind.MALFORMED, "get_chain_id: not a chain id: "
+          + (hex.length() > 80 ? hex.substring(0, 80) + "..." : String.valueOf(id)));
+    }
+    if (!hex.equalsIgnoreCase(chainId.toHex())) {
+      n.onOurChain = false;
+      throw new TrustedNodeException(Kind.WRONG_CHAIN, n.client.uri() + " is on chain " + hex.toLowerCase(java.util.Locale.ROOT)
+          + ", not " + chainId.toHex() + "; it is never asked again");
+    }
+    n.onOurChain = true;
   }
 
   /** One answer from one node: four calls sharing one deadline (the client's timeout). */
   private Answer fetch(JsonRpcClient c) {
     JsonNodeFactory f = JsonNodeFactory.instance;
-    calls.incrementAndGet();
     long deadline = System.nanoTime() + timeout.toNanos();
     JsonNode dyn = c.call("database", "get_dynamic_global_properties", f.arrayNode(), left(deadline));
     JsonNode glob = c.call("database", "get_global_properties", f.arrayNode(), left(deadline));
@@ -229,7 +406,9 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
     Answer a = parse(dyn, glob, accounts, dyn2, ctx, clock.millis());
     Map<ObjectId, Authority> auths = new LinkedHashMap<>(a.activeAuthorities());
     auths.putAll(topHolderActives(special, specialObjects, ctx));
-    return new Answer(a.fetchedAtMillis(), a.headBlockNumber(), a.maintenanceTime(), a.nextMaintenanceTime(), a.activeWitnesses(), auths);
+    Map<ObjectId, Authority> owners = topHolderOwners(special, specialObjects, ctx);
+    return new Answer(a.fetchedAtMillis(), a.headBlockNumber(), a.maintenanceTime(), a.nextMaintenanceTime(), a.activeWitnesses(), auths,
+        owners);
   }
 
   /** The accounts named by special-authority objects (nulls are deleted or absent objects). */
@@ -255,10 +434,23 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
 
   /**
    * The active authorities of accounts whose active authority is a top-holders special authority
-   * ({@code active_special_authority} = {@code [1, {...}]}); an owner special authority is not
-   * taken (the trust snapshot carries active authorities only).
+   * ({@code active_special_authority} = {@code [1, {...}]}).
    */
   static Map<ObjectId, Authority> topHolderActives(List<ObjectId> ids, JsonNode objects, JsonContext ctx) {
+    return topHolderAuthorities(ids, objects, ctx, "active");
+  }
+
+  /**
+   * The owner authorities of accounts whose owner authority is a top-holders special authority
+   * ({@code owner_special_authority} = {@code [1, {...}]}; bitshares-core {@code
+   * update_top_n_authorities} sets {@code owner} from the top holders exactly as it sets {@code
+   * active}).
+   */
+  static Map<ObjectId, Authority> topHolderOwners(List<ObjectId> ids, JsonNode objects, JsonContext ctx) {
+    return topHolderAuthorities(ids, objects, ctx, "owner");
+  }
+
+  private static Map<ObjectId, Authority> topHolderAuthorities(List<ObjectId> ids, JsonNode objects, JsonContext ctx, String which) {
     Map<ObjectId, Authority> out = new LinkedHashMap<>();
     if (ids.isEmpty()) {
       return out;
@@ -271,11 +463,11 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
       if (a == null || !a.isObject() || !ids.get(i).toString().equals(a.path("id").asText())) {
         throw new TrustedNodeException(Kind.MALFORMED, "get_objects entry " + i + " is not account " + ids.get(i));
       }
-      if (a.path("active_special_authority").path(0).asInt(0) == 1) {
+      if (a.path(which + "_special_authority").path(0).asInt(0) == 1) {
         try {
-          out.put(ids.get(i), ProtocolJson.fromJson(Authority.class, a.path("active"), ctx));
+          out.put(ids.get(i), ProtocolJson.fromJson(Authority.class, a.path(which), ctx));
         } catch (RuntimeException e) {
-          throw new TrustedNodeException(Kind.MALFORMED, ids.get(i) + ".active: " + e.getMessage());
+          throw new TrustedNodeException(Kind.MALFORMED, ids.get(i) + "." + which + ": " + e.getMessage());
         }
       }
     }
@@ -365,9 +557,24 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
     }
   }
 
-  /** The last good answer, if any. */
+  /** The last answer used for a maintenance, if any. */
   public Optional<Answer> cached() {
     return Optional.ofNullable(cached);
+  }
+
+  /** The last round of answers, if any. */
+  public Optional<Round> lastRound() {
+    return Optional.ofNullable(round);
+  }
+
+  /** Maintenances not covered because the nodes in them disagreed. */
+  public long disagreements() {
+    return disagreements.get();
+  }
+
+  /** The nodes refused for being on another chain. */
+  public List<URI> refused() {
+    return nodes.stream().filter(n -> Boolean.FALSE.equals(n.onOurChain)).map(n -> n.client.uri()).toList();
   }
 
   /** The last failure, if any. */
@@ -379,13 +586,13 @@ public final class TrustedNodeTrust implements MaintenanceTrust {
     return failures.get();
   }
 
-  /** Answers attempted (each is five or six HTTP calls). */
+  /** Answers attempted, over all nodes (each is five or six HTTP calls, plus get_chain_id on first contact). */
   public long fetches() {
     return calls.get();
   }
 
   @Override
   public String source() {
-    return "trusted node " + String.join(",", nodes.stream().map(n -> n.uri().toString()).toList());
+    return "trusted node " + String.join(",", nodes.stream().map(n -> n.client.uri().toString()).toList());
   }
 }

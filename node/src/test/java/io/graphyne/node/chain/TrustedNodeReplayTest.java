@@ -37,6 +37,7 @@ class TrustedNodeReplayTest {
   static DynamicProperties head;
   static Map<String, JsonNode> accountObjects = new HashMap<>();
   static JsonNode parameters;
+  static String chainId;
 
   @BeforeAll
   static void chain() throws Exception {
@@ -62,15 +63,20 @@ class TrustedNodeReplayTest {
         var a = t.store.state().account(ObjectId.account(i)).orElseThrow();
         accountObjects.put("1.2." + i, FakeCoreNode.account(a, a.active(), "BTS", t.genesis.initialTimestamp().getEpochSecond()));
       }
+      chainId = t.genesis.chainId().toHex();
       parameters = ProtocolJson.parse(new String(t.genesisJson, java.nio.charset.StandardCharsets.UTF_8)).get("initial_parameters");
     }
   }
 
   static FakeCoreNode node(long maintenanceTime) throws Exception {
+    return node(maintenanceTime, WitnessSetFromProductionTest.NEW_SET);
+  }
+
+  static FakeCoreNode node(long maintenanceTime, List<ObjectId> witnesses) throws Exception {
     FakeCoreNode n = new FakeCoreNode();
     ObjectNode dyn = FakeCoreNode.dynamicGlobals(head, maintenanceTime);
-    ObjectNode glob = FakeCoreNode.globals(parameters,
-        WitnessSetFromProductionTest.NEW_SET.stream().map(ObjectId::toString).toList());
+    ObjectNode glob = FakeCoreNode.globals(parameters, witnesses.stream().map(ObjectId::toString).toList());
+    n.methods.put("get_chain_id", a -> com.fasterxml.jackson.databind.node.TextNode.valueOf(chainId));
     n.methods.put("get_dynamic_global_properties", a -> dyn);
     n.methods.put("get_global_properties", a -> glob);
     n.methods.put("get_objects", FakeCoreNode.objects(accountObjects));
@@ -103,7 +109,7 @@ class TrustedNodeReplayTest {
       assertThat(r.json().get("witness_set").asText()).isEqualTo("production");
       assertThat(r.json().get("blocks_learning_witness_set").asLong()).isZero();
       assertThat(r.json().get("blocks_on_learned_witness_set").asLong()).isZero();
-      assertThat(n.requests.get()).as("dynamic, global, 1.2.0-2, 2.14.x, dynamic").isEqualTo(5);
+      assertThat(n.requests.get()).as("chain id, dynamic, global, 1.2.0-2, 2.14.x, dynamic").isEqualTo(6);
     }
   }
 
@@ -122,5 +128,48 @@ class TrustedNodeReplayTest {
     Result bad = replay("--witness-set", "sometimes");
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err()).contains("--witness-set");
+  }
+
+  @Test
+  void severalAgreeingNodesGiveTheSetAndAWrongChainNodeIsRefused() throws Exception {
+    try (FakeCoreNode a = node(secondMaintenanceTime); FakeCoreNode b = node(secondMaintenanceTime)) {
+      Result r = replay("--trusted-node", a.hostPort(), "--trusted-node", b.hostPort());
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.json().get("rejected").size()).isZero();
+      assertThat(r.json().get("blocks_learning_witness_set").asLong()).isZero();
+      assertThat(a.requests.get()).isEqualTo(6);
+      assertThat(b.requests.get()).isEqualTo(6);
+      assertThat(r.json().get("trusted_nodes").get("disagreements").asLong()).isZero();
+      assertThat(r.json().get("trusted_nodes").get("failures").asLong()).isZero();
+    }
+    try (FakeCoreNode a = node(secondMaintenanceTime); FakeCoreNode other = node(secondMaintenanceTime)) {
+      other.methods.put("get_chain_id", x -> com.fasterxml.jackson.databind.node.TextNode.valueOf("00".repeat(32)));
+      // the other chain's node is refused; the remaining one covers the maintenance
+      Result r = replay("--trusted-node", other.hostPort(), "--trusted-node", a.hostPort());
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.json().get("blocks_learning_witness_set").asLong()).isZero();
+      assertThat(other.requests.get()).as("get_chain_id only").isEqualTo(1);
+      assertThat(r.json().get("trusted_nodes").get("refused_other_chain").get(0).asText()).contains(other.hostPort());
+      assertThat(r.json().get("trusted_nodes").get("last_error").asText()).startsWith("wrong_chain");
+      // alone, it covers nothing: the set is learned from production
+      Result alone = replay("--trusted-node", other.hostPort());
+      assertThat(alone.code()).as(alone.err()).isZero();
+      assertThat(alone.json().get("blocks_learning_witness_set").asLong()).isPositive();
+    }
+  }
+
+  @Test
+  void disagreeingNodesLeaveTheMaintenanceToProduction() throws Exception {
+    List<ObjectId> other = new ArrayList<>(WitnessSetFromProductionTest.NEW_SET);
+    other.set(0, ObjectId.witness(1));
+    try (FakeCoreNode a = node(secondMaintenanceTime); FakeCoreNode b = node(secondMaintenanceTime, other)) {
+      Result r = replay("--trusted-node", a.hostPort(), "--trusted-node", b.hostPort());
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.json().get("rejected").size()).isZero();
+      assertThat(r.json().get("trusted_nodes").get("disagreements").asLong()).isEqualTo(1);
+      assertThat(r.json().get("trusted_nodes").get("last_error").asText()).startsWith("disagreement").contains(b.hostPort());
+      // not covered: the new set is learned from production
+      assertThat(r.json().get("blocks_learning_witness_set").asLong()).isPositive();
+    }
   }
 }

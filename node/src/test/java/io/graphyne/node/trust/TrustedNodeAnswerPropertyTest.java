@@ -120,6 +120,11 @@ class TrustedNodeAnswerPropertyTest {
     ((com.fasterxml.jackson.databind.node.ObjectNode) two.get(1)).set("active_special_authority",
         CLIENT.parse("[1, {\"asset\":\"1.3.0\",\"num_top_holders\":3}]".getBytes(StandardCharsets.UTF_8)));
     assertThat(TrustedNodeTrust.topHolderActives(ids, two, CTX)).containsOnlyKeys(ObjectId.account(1));
+    assertThat(TrustedNodeTrust.topHolderOwners(ids, two, CTX)).isEmpty();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) two.get(0)).set("owner_special_authority",
+        CLIENT.parse("[1, {\"asset\":\"1.3.0\",\"num_top_holders\":1}]".getBytes(StandardCharsets.UTF_8)));
+    assertThat(TrustedNodeTrust.topHolderOwners(ids, two, CTX)).containsOnlyKeys(ObjectId.account(0));
+    assertThat(TrustedNodeTrust.topHolderActives(ids, two, CTX)).containsOnlyKeys(ObjectId.account(1));
     assertThatThrownBy(() -> TrustedNodeTrust.topHolderActives(ids, FakeCoreNode.F.arrayNode().add(accounts.get(0)), CTX))
         .isInstanceOf(TrustedNodeException.class);
   }

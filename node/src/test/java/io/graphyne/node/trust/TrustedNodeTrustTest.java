@@ -139,9 +139,14 @@ class TrustedNodeTrustTest {
     objects.put("1.2.0", FakeCoreNode.account(accounts.get(ObjectId.account(0)), committeeActive, "TEST", genesisTime()));
     objects.put("1.2.1", FakeCoreNode.account(accounts.get(ObjectId.account(1)), witnessActive, "TEST", genesisTime()));
     objects.put("1.2.2", FakeCoreNode.account(accounts.get(ObjectId.account(2)), committeeActive, "TEST", genesisTime()));
-    node.methods.put("get_dynamic_global_properties", args -> dyn);
-    node.methods.put("get_global_properties", args -> glob);
-    node.methods.put("get_objects", FakeCoreNode.objects(objects));
+    serve(node, dyn, glob, objects);
+  }
+
+  static void serve(FakeCoreNode n, JsonNode dyn, JsonNode glob, Map<String, JsonNode> objects) {
+    n.methods.put("get_chain_id", args -> F.textNode(genesis.chainId().toHex()));
+    n.methods.put("get_dynamic_global_properties", args -> dyn);
+    n.methods.put("get_global_properties", args -> glob);
+    n.methods.put("get_objects", FakeCoreNode.objects(objects));
   }
 
   @AfterEach
@@ -150,7 +155,11 @@ class TrustedNodeTrustTest {
   }
 
   static TrustedNodeTrust trust(URI uri, Duration timeout, int maxBytes) {
-    return new TrustedNodeTrust(List.of(uri), "TEST", new JsonRpcClient.Limits(timeout, maxBytes, 32),
+    return trust(List.of(uri), timeout, maxBytes);
+  }
+
+  static TrustedNodeTrust trust(List<URI> uris, Duration timeout, int maxBytes) {
+    return new TrustedNodeTrust(uris, genesis.chainId(), "TEST", new JsonRpcClient.Limits(timeout, maxBytes, 32),
         new TrustedNodeTrust.Timing(Duration.ZERO, Duration.ofSeconds(30)), Clock.systemUTC());
   }
 
@@ -189,9 +198,10 @@ class TrustedNodeTrustTest {
       assertThat(store.state().globalProperties().orElseThrow().activeWitnesses())
           .containsExactlyElementsOf(SERVED_WITNESSES.stream().map(ObjectId::parse).toList());
     }
-    // one answer (six calls: dynamic, global, 1.2.0-2, 2.14.x, nathan, dynamic), cached for every older maintenance
+    // one answer (chain id on first contact, then six calls: dynamic, global, 1.2.0-2, 2.14.x, nathan, dynamic),
+    // cached for every older maintenance
     assertThat(t.fetches()).isEqualTo(1);
-    assertThat(node.requests.get()).isEqualTo(6);
+    assertThat(node.requests.get()).isEqualTo(7);
     assertThat(t.failures()).isZero();
     assertThat(t.cached().orElseThrow().maintenanceTime()).isEqualTo(lastMaintenanceTime());
     assertThat(t.cached().orElseThrow().headBlockNumber()).isEqualTo(220);
@@ -223,14 +233,14 @@ class TrustedNodeTrustTest {
     ObjectNode old = FakeCoreNode.dynamicGlobals(before, now - 600);
     ObjectNode fresh = FakeCoreNode.dynamicGlobals(after, now);
     node.methods.put("get_dynamic_global_properties", args -> System.currentTimeMillis() < applied ? old : fresh);
-    TrustedNodeTrust t = new TrustedNodeTrust(List.of(node.uri()), "TEST", new JsonRpcClient.Limits(Duration.ofSeconds(2), 1 << 20, 32),
+    TrustedNodeTrust t = new TrustedNodeTrust(List.of(node.uri()), genesis.chainId(), "TEST", new JsonRpcClient.Limits(Duration.ofSeconds(2), 1 << 20, 32),
         new TrustedNodeTrust.Timing(Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(3)), Clock.systemUTC());
     Optional<MaintenanceTrust.Snapshot> s = t.afterMaintenance(num, Instant.ofEpochSecond(now), null);
     assertThat(s).isPresent();
     assertThat(t.fetches()).isGreaterThan(1);
     // a node that does not catch up within the wait: not covered, and the wait is bounded
     node.methods.put("get_dynamic_global_properties", args -> old);
-    TrustedNodeTrust slow = new TrustedNodeTrust(List.of(node.uri()), "TEST", new JsonRpcClient.Limits(Duration.ofSeconds(2), 1 << 20, 32),
+    TrustedNodeTrust slow = new TrustedNodeTrust(List.of(node.uri()), genesis.chainId(), "TEST", new JsonRpcClient.Limits(Duration.ofSeconds(2), 1 << 20, 32),
         new TrustedNodeTrust.Timing(Duration.ZERO, Duration.ofSeconds(30), Duration.ofMillis(800)), Clock.systemUTC());
     long start = System.nanoTime();
     assertThat(slow.afterMaintenance(num, Instant.ofEpochSecond(now), null)).isEmpty();
@@ -329,5 +339,164 @@ class TrustedNodeTrustTest {
       assertThat(store.stateHash()).isEqualTo(plainStateHash);
     }
     assertThat(broken.failures()).isPositive();
+  }
+
+  // ---- chain id, owner special authorities, several nodes --------------------------------------
+
+  @Test
+  void aNodeOnAnotherChainIsRefusedForGoodAndNeverUsed() {
+    node.methods.put("get_chain_id", args -> F.textNode("4018d7844c78f6a6c41c6a552b898022310fc5dec06da467ee7905a8dad512c8"));
+    TrustedNodeTrust t = trust(node.uri(), Duration.ofSeconds(2), 1 << 20);
+    long m = lastMaintenanceTime();
+    assertThat(t.afterMaintenance(lastMaintenanceNum(), Instant.ofEpochSecond(m), null)).isEmpty();
+    assertThat(t.lastError().orElseThrow().kind()).isEqualTo(Kind.WRONG_CHAIN);
+    assertThat(t.lastError().orElseThrow().getMessage()).contains("4018d784").contains(genesis.chainId().toHex());
+    assertThat(t.refused()).containsExactly(node.uri());
+    assertThat(node.requests.get()).as("only get_chain_id was asked").isEqualTo(1);
+    // a replay with it: no answer is ever asked for, and the state is that of a replay without it
+    List<BlockResult> results = new ArrayList<>();
+    try (ChainStore store = replay(t, false, results)) {
+      assertThat(results).allMatch(BlockResult::applied);
+      assertThat(store.stateHash()).isEqualTo(plainStateHash);
+    }
+    assertThat(node.requests.get()).isEqualTo(1);
+    assertThat(t.failures()).isEqualTo(1);
+    // a chain id that is not one is a malformed answer, and the node is asked again later
+    node.methods.put("get_chain_id", args -> F.numberNode(7));
+    TrustedNodeTrust t2 = trust(node.uri(), Duration.ofSeconds(2), 1 << 20);
+    assertThat(t2.afterMaintenance(lastMaintenanceNum(), Instant.ofEpochSecond(m), null)).isEmpty();
+    assertThat(t2.lastError().orElseThrow().kind()).isEqualTo(Kind.MALFORMED);
+    assertThat(t2.refused()).isEmpty();
+  }
+
+  @Test
+  void anOwnerTopHoldersSpecialAuthorityIsTaken() {
+    // nathan's owner (not its active) is controlled by its top holders (update_top_n_authorities, is_owner)
+    ObjectNode special = F.objectNode();
+    special.put("id", "2.14.0");
+    special.put("account", nathan.id().toString());
+    ObjectNode nathanObject = FakeCoreNode.account(nathan, nathan.active(), "TEST", genesisTime());
+    nathanObject.set("owner", ProtocolJson.toJson(topHolders, "TEST"));
+    ObjectNode top = F.objectNode();
+    top.put("asset", "1.3.0");
+    top.put("num_top_holders", 2);
+    nathanObject.set("owner_special_authority", F.arrayNode().add(1).add(top));
+    objects.put("2.14.0", special);
+    objects.put(nathan.id().toString(), nathanObject);
+    TrustedNodeTrust t = trust(node.uri(), Duration.ofSeconds(2), 1 << 20);
+    assertThat(nathan.owner()).isNotEqualTo(topHolders);
+    List<BlockResult> results = new ArrayList<>();
+    try (ChainStore store = replay(t, true, results)) {
+      assertThat(results).allMatch(BlockResult::applied);
+      AccountRecord after = store.state().account(nathan.id()).orElseThrow();
+      assertThat(after.owner()).isEqualTo(topHolders);
+      assertThat(after.active()).isEqualTo(nathan.active());
+    }
+    assertThat(t.cached().orElseThrow().ownerAuthorities()).containsOnlyKeys(nathan.id());
+    assertThat(t.cached().orElseThrow().activeAuthorities()).doesNotContainKey(nathan.id());
+  }
+
+  /** A second node serving the same chain; {@code witnesses} its active set. */
+  FakeCoreNode second(List<String> witnesses) throws IOException {
+    FakeCoreNode n = new FakeCoreNode();
+    serve(n, FakeCoreNode.dynamicGlobals(head, lastMaintenanceTime()), FakeCoreNode.globals(genesisParameters(), witnesses), objects);
+    return n;
+  }
+
+  @Test
+  void twoAgreeingNodesAreUsed() throws IOException {
+    try (FakeCoreNode other = second(SERVED_WITNESSES)) {
+      TrustedNodeTrust t = trust(List.of(node.uri(), other.uri()), Duration.ofSeconds(2), 1 << 20);
+      Optional<MaintenanceTrust.Snapshot> s =
+          t.afterMaintenance(lastMaintenanceNum(), Instant.ofEpochSecond(lastMaintenanceTime()), null);
+      assertThat(s).isPresent();
+      assertThat(s.get().activeWitnesses()).containsExactlyElementsOf(SERVED_WITNESSES.stream().map(ObjectId::parse).toList());
+      assertThat(s.get().activeAuthorities().get(ObjectId.account(0))).isEqualTo(committeeActive);
+      assertThat(t.lastRound().orElseThrow().answers()).containsOnlyKeys(node.uri(), other.uri());
+      assertThat(node.requests.get()).isEqualTo(6);
+      assertThat(other.requests.get()).isEqualTo(6);
+      assertThat(t.fetches()).isEqualTo(2);
+      assertThat(t.disagreements()).isZero();
+      assertThat(t.failures()).isZero();
+    }
+  }
+
+  @Test
+  void twoDisagreeingNodesCoverNothingAndTheDisagreementIsTypedAndNamed() throws IOException {
+    List<String> otherSet = List.of("1.6.1", "1.6.2", "1.6.3", "1.6.4", "1.6.6");
+    ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(TrustedNodeTrust.class);
+    var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    appender.start();
+    log.addAppender(appender);
+    try (FakeCoreNode other = second(otherSet)) {
+      TrustedNodeTrust t = trust(List.of(node.uri(), other.uri()), Duration.ofSeconds(2), 1 << 20);
+      assertThat(t.afterMaintenance(lastMaintenanceNum(), Instant.ofEpochSecond(lastMaintenanceTime()), null)).isEmpty();
+      assertThat(t.disagreements()).isEqualTo(1);
+      assertThat(appender.list).anySatisfy(ev -> {
+        assertThat(ev.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+        assertThat(ev.getFormattedMessage()).contains("disagreement").contains(other.uri().toString());
+      });
+      TrustedNodeException e = t.lastError().orElseThrow();
+      assertThat(e.kind()).isEqualTo(Kind.DISAGREEMENT);
+      assertThat(e.getMessage()).contains(other.uri().toString()).contains("active witnesses").contains("1.6.6");
+      // a replay with them learns the set from production instead, and applies every block
+      TrustedNodeTrust r = trust(List.of(node.uri(), other.uri()), Duration.ofSeconds(2), 1 << 20);
+      List<BlockResult> results = new ArrayList<>();
+      try (ChainStore store = replay(r, true, results)) {
+        assertThat(results).allMatch(BlockResult::applied);
+        assertThat(store.state().account(ObjectId.account(0)).orElseThrow().active()).isNotEqualTo(committeeActive);
+      }
+      assertThat(r.disagreements()).isEqualTo(1);
+      assertThat(r.cached()).isEmpty();
+    } finally {
+      log.detachAppender(appender);
+    }
+    // a disagreement on an authority is as much one as on the witness set
+    try (FakeCoreNode other = new FakeCoreNode()) {
+      Map<String, JsonNode> otherObjects = new HashMap<>(objects);
+      otherObjects.put("1.2.1", FakeCoreNode.account(accounts.get(ObjectId.account(1)),
+          new Authority(2, witnessActive.accountAuths(), Map.of(), Map.of()), "TEST", genesisTime()));
+      serve(other, FakeCoreNode.dynamicGlobals(head, lastMaintenanceTime()), FakeCoreNode.globals(genesisParameters(), SERVED_WITNESSES),
+          otherObjects);
+      TrustedNodeTrust t = trust(List.of(node.uri(), other.uri()), Duration.ofSeconds(2), 1 << 20);
+      assertThat(t.afterMaintenance(lastMaintenanceNum(), Instant.ofEpochSecond(lastMaintenanceTime()), null)).isEmpty();
+      assertThat(t.lastError().orElseThrow().getMessage()).contains(other.uri().toString()).contains("1.2.1.active");
+    }
+  }
+
+  @Test
+  void oneNodeDownAndOneUpTheReachableOneDecides() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    URI dead = URI.create("http://127.0.0.1:" + port + "/rpc");
+    TrustedNodeTrust t = trust(List.of(dead, node.uri()), Duration.ofSeconds(1), 1 << 20);
+    Optional<MaintenanceTrust.Snapshot> s = t.afterMaintenance(lastMaintenanceNum(), Instant.ofEpochSecond(lastMaintenanceTime()), null);
+    assertThat(s).isPresent();
+    assertThat(s.get().activeWitnesses()).hasSize(SERVED_WITNESSES.size());
+    assertThat(t.lastRound().orElseThrow().errors().get(dead).kind()).isEqualTo(Kind.UNREACHABLE);
+    assertThat(t.lastRound().orElseThrow().answers()).containsOnlyKeys(node.uri());
+    assertThat(t.failures()).isEqualTo(1);
+    // a replay of history with them: asked once (the round covers every older maintenance), the dead node not again
+    TrustedNodeTrust r = trust(List.of(dead, node.uri()), Duration.ofSeconds(1), 1 << 20);
+    List<BlockResult> results = new ArrayList<>();
+    try (ChainStore store = replay(r, true, results)) {
+      assertThat(results).allMatch(BlockResult::applied);
+      assertThat(store.state().account(ObjectId.account(0)).orElseThrow().active()).isEqualTo(committeeActive);
+    }
+    assertThat(r.fetches()).as("one round: one attempt per node").isEqualTo(2);
+    assertThat(r.failures()).isEqualTo(1);
+    // a node in another (older) maintenance does not block the one in it either
+    try (FakeCoreNode behind = new FakeCoreNode()) {
+      serve(behind, FakeCoreNode.dynamicGlobals(head, lastMaintenanceTime() - 3600), FakeCoreNode.globals(genesisParameters(),
+          List.of("1.6.1", "1.6.2", "1.6.3", "1.6.4", "1.6.6")), objects);
+      TrustedNodeTrust t2 = trust(List.of(behind.uri(), node.uri()), Duration.ofSeconds(1), 1 << 20);
+      assertThat(t2.afterMaintenance(lastMaintenanceNum(), Instant.ofEpochSecond(lastMaintenanceTime()), null)).isPresent();
+      assertThat(t2.disagreements()).isZero();
+    }
+    // the same node given twice is a configuration error
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> trust(List.of(node.uri(), node.uri()), Duration.ofSeconds(1), 1 << 20))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
