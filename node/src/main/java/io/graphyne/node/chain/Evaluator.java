@@ -6,6 +6,7 @@ import io.graphyne.authority.CustomAuthorities;
 import io.graphyne.authority.CustomAuthority;
 import io.graphyne.authority.CustomAuthorityLookup;
 import io.graphyne.authority.HardforkSchedule;
+import io.graphyne.authority.HardforkSchedule.Hardfork;
 import io.graphyne.authority.OpRequirement;
 import io.graphyne.authority.Proposals;
 import io.graphyne.authority.RecordOpFields;
@@ -528,6 +529,39 @@ final class Evaluator {
     return p.extensions() == null ? null : p.extensions().customAuthorityOptions();
   }
 
+  /**
+   * bitshares-core's {@code hardfork_visitor} (hardfork_visitor.hpp): whether an operation type
+   * exists at the head time. Types before custom_authority_create (tag 54) always do.
+   */
+  static boolean operationForkedIn(long tag, Ctx c) {
+    HardforkSchedule s = c.rules.schedule();
+    Instant now = Instant.ofEpochSecond(c.headTime);
+    if (tag < 54) {
+      return tag >= 0;
+    }
+    Hardfork hf;
+    if (tag <= 56) {
+      return c.rules.customAuthoritiesActive(); // BSIP 40
+    } else if (tag <= 58) {
+      hf = Hardfork.CORE_2103; // tickets
+    } else if (tag <= 63) {
+      hf = Hardfork.LIQUIDITY_POOL;
+    } else if (tag <= 68) {
+      hf = Hardfork.CORE_2351; // SameT funds
+    } else if (tag <= 74) {
+      hf = Hardfork.CORE_2362; // credit offers, deal repay, deal expired
+    } else if (tag == 75) {
+      hf = Hardfork.CORE_2604; // liquidity_pool_update
+    } else if (tag == 76) {
+      hf = Hardfork.CORE_2595; // credit_deal_update
+    } else if (tag == 77) {
+      hf = Hardfork.CORE_1604; // limit_order_update
+    } else {
+      return false;
+    }
+    return s.passed(hf, now);
+  }
+
   /** {@code custom_authority_create_evaluator} (custom_authority_evaluator.cpp): checks, then ids from 0. */
   private static void caaCreate(Ctx c, CustomAuthorityCreateOperation o) throws OpFailure {
     requireCaa(c, "custom_authority_create");
@@ -545,6 +579,9 @@ final class Evaluator {
     }
     if (validTo - c.headTime > config.maxCustomAuthorityLifetimeSeconds()) {
       throw new OpFailure("Custom authority lifetime exceeds maximum limit");
+    }
+    if (!operationForkedIn(o.operationType(), c)) {
+      throw new OpFailure("Cannot create custom authority for operation which is not valid yet");
     }
     if (RestrictionTypes.restrictionCount(o.restrictions()) > config.maxCustomAuthorityRestrictions()) {
       throw new OpFailure("Custom authority has more than the maximum number of restrictions");

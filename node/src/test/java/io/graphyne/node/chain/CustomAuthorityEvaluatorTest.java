@@ -173,6 +173,20 @@ class CustomAuthorityEvaluatorTest {
   }
 
   @Test
+  void operationsNotYetForkedInCannotGetACustomAuthority() throws Exception {
+    withState(OPTIONS, c -> {
+      assertThat(Evaluator.operationForkedIn(TRANSFER, c)).isTrue();
+      assertThat(Evaluator.operationForkedIn(54, c)).isTrue(); // BSIP 40 is active here
+      // limit_order_update (77) exists from HF-1604 (7.0), long after this head time
+      assertThat(Evaluator.operationForkedIn(77, c)).isFalse();
+      CustomAuthorityCreateOperation forLimitOrderUpdate = new CustomAuthorityCreateOperation(new Asset(0, CORE), OWNER,
+          true, NOW.minusSeconds(60), NOW.plusSeconds(3600), 77, auth(c), List.of(), List.of());
+      assertThatThrownBy(() -> Evaluator.apply(c, forLimitOrderUpdate))
+          .isInstanceOf(Evaluator.OpFailure.class).hasMessageContaining("not valid yet");
+    });
+  }
+
+  @Test
   void updateChecks() throws Exception {
     withState(OPTIONS, c -> {
       ObjectId caa = created(c, create(auth(c), NOW.plusSeconds(3600), toIs(7)));
