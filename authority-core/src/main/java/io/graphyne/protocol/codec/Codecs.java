@@ -188,6 +188,12 @@ public final class Codecs {
     return rc;
   }
 
+  /** The codec itself, or the one a lazy indirection stands for (resolving it now). */
+  @SuppressWarnings("unchecked")
+  static <T> Codec<T> direct(Codec<T> c) {
+    return c instanceof LazyCodec l ? (Codec<T>) l.target() : c;
+  }
+
   /** A codec resolved on first use, so recursive types (restriction) can be built. */
   static Codec<Object> lazy(String t) {
     Codec<?> ready = BY_TYPE.get(t.replace(" ", ""));

@@ -27,10 +27,21 @@ final class ContainerCodecs {
   static final class OptionalCodec<T> extends Codec<T> {
     final String name;
     final Codec<T> inner;
+    /** {@link #inner} with a lazy indirection resolved, set on first use (hot path). */
+    private volatile Codec<T> direct;
 
     OptionalCodec(String name, Codec<T> inner) {
       this.name = name;
       this.inner = inner;
+    }
+
+    private Codec<T> in() {
+      Codec<T> d = direct;
+      if (d == null) {
+        d = Codecs.direct(inner);
+        direct = d;
+      }
+      return d;
     }
 
     @Override
@@ -40,7 +51,7 @@ final class ContainerCodecs {
 
     @Override
     public T read(FcReader r) {
-      return r.bool() ? inner.read(r) : null;
+      return r.bool() ? in().read(r) : null;
     }
 
     @Override
@@ -49,7 +60,7 @@ final class ContainerCodecs {
         w.u8(0);
       } else {
         w.u8(1);
-        inner.write(w, v);
+        in().write(w, v);
       }
     }
 
@@ -68,10 +79,21 @@ final class ContainerCodecs {
   static final class VectorCodec<T> extends Codec<List<T>> {
     final String name;
     final Codec<T> element;
+    /** {@link #element} with a lazy indirection resolved, set on first use (hot path). */
+    private volatile Codec<T> direct;
 
     VectorCodec(String name, Codec<T> element) {
       this.name = name;
       this.element = element;
+    }
+
+    private Codec<T> el() {
+      Codec<T> d = direct;
+      if (d == null) {
+        d = Codecs.direct(element);
+        direct = d;
+      }
+      return d;
     }
 
     @Override
@@ -81,11 +103,12 @@ final class ContainerCodecs {
 
     @Override
     public List<T> read(FcReader r) {
-      int n = r.count(element.minBytes(), maxCount(element));
+      Codec<T> e0 = el();
+      int n = r.count(e0.minBytes(), maxCount(e0));
       List<T> out = new ArrayList<>(Math.min(n, 256));
       for (int i = 0; i < n; i++) {
         try {
-          out.add(element.read(r));
+          out.add(e0.read(r));
         } catch (DecodeException e) {
           throw e.within("[" + i + "]");
         }
@@ -96,8 +119,9 @@ final class ContainerCodecs {
     @Override
     public void write(FcWriter w, List<T> v) {
       w.varint(v.size());
-      for (T t : v) {
-        element.write(w, t);
+      Codec<T> e0 = el();
+      for (int i = 0, n = v.size(); i < n; i++) {
+        e0.write(w, v.get(i));
       }
     }
 

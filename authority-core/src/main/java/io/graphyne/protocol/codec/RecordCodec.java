@@ -21,6 +21,8 @@ public final class RecordCodec<T> extends Codec<T> {
   private boolean[] flatten;
   private boolean[] optional;
   private Codec<Object>[] codecs;
+  /** {@link #codecs} with lazy indirections resolved, built on first read or write (hot path). */
+  private volatile Codec<Object>[] direct;
   private MethodHandle[] accessors;
   private MethodHandle constructor;
   private volatile int minBytes = -1;
@@ -69,6 +71,18 @@ public final class RecordCodec<T> extends Codec<T> {
     optional = opt;
     codecs = cs;
     accessors = acc;
+  }
+
+  private Codec<Object>[] direct() {
+    Codec<Object>[] d = direct;
+    if (d == null) {
+      d = codecs.clone();
+      for (int i = 0; i < d.length; i++) {
+        d[i] = Codecs.direct(d[i]);
+      }
+      direct = d;
+    }
+    return d;
   }
 
   public Class<T> recordClass() {
@@ -140,10 +154,11 @@ public final class RecordCodec<T> extends Codec<T> {
   @Override
   public T read(FcReader r) {
     r.enter();
-    Object[] values = new Object[codecs.length];
-    for (int i = 0; i < codecs.length; i++) {
+    Codec<Object>[] cs = direct();
+    Object[] values = new Object[cs.length];
+    for (int i = 0; i < cs.length; i++) {
       try {
-        values[i] = codecs[i].read(r);
+        values[i] = cs[i].read(r);
       } catch (DecodeException e) {
         throw flatten[i] ? e : e.within(names[i]);
       }
@@ -158,9 +173,10 @@ public final class RecordCodec<T> extends Codec<T> {
 
   @Override
   public void write(FcWriter w, T value) {
+    Codec<Object>[] cs = direct();
     try {
-      for (int i = 0; i < accessors.length; i++) {
-        codecs[i].write(w, accessors[i].invokeExact((Object) value));
+      for (int i = 0; i < cs.length; i++) {
+        cs[i].write(w, accessors[i].invokeExact((Object) value));
       }
     } catch (Throwable t) {
       throw rethrow(t);
