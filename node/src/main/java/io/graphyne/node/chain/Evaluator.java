@@ -40,6 +40,14 @@ import io.graphyne.protocol.ops.CommitteeMemberUpdateGlobalParametersOperation;
 import io.graphyne.protocol.ops.CustomAuthorityCreateOperation;
 import io.graphyne.protocol.ops.CustomAuthorityDeleteOperation;
 import io.graphyne.protocol.ops.CustomAuthorityUpdateOperation;
+import io.graphyne.protocol.ops.LimitOrderCreateOperation;
+import io.graphyne.protocol.ops.LimitOrderUpdateOperation;
+import io.graphyne.protocol.ops.CreditDealUpdateOperation;
+import io.graphyne.protocol.ops.CreditOfferCreateOperation;
+import io.graphyne.protocol.ops.SametFundCreateOperation;
+import io.graphyne.protocol.ops.LiquidityPoolUpdateOperation;
+import io.graphyne.protocol.ops.LiquidityPoolCreateOperation;
+import io.graphyne.protocol.ops.TicketCreateOperation;
 import io.graphyne.protocol.ops.ProposalCreateOperation;
 import io.graphyne.protocol.ops.ProposalDeleteOperation;
 import io.graphyne.protocol.ops.ProposalUpdateOperation;
@@ -197,7 +205,45 @@ final class Evaluator {
     } else if (op instanceof AccountTransferOperation) {
       throw new OpFailure("account_transfer has no evaluator");
     } else {
+      evaluatorGate(c, op);
       c.trusted.add(Trust.OPERATION_EFFECTS);
+    }
+  }
+
+  /**
+   * The hardfork assertions bitshares-core's evaluators make on their own, for operations whose
+   * effects the light node otherwise takes on trust: an operation kind (or extension) that the
+   * evaluator refuses before its hardfork is refused here too, with core's message. The other
+   * operations of those families (deposit, repay, delete, ...) need an object only the enabled
+   * kinds create, and are trusted with their effects.
+   */
+  static void evaluatorGate(Ctx c, Operation op) throws OpFailure {
+    HardforkSchedule s = c.rules.schedule();
+    Instant now = Instant.ofEpochSecond(c.headTime);
+    if (op instanceof TicketCreateOperation) {
+      gate(s.passed(Hardfork.CORE_2103, now), "Not allowed until hardfork 2103");
+    } else if (op instanceof LiquidityPoolCreateOperation) {
+      gate(s.passed(Hardfork.LIQUIDITY_POOL, now), "Not allowed until the LP hardfork");
+    } else if (op instanceof LiquidityPoolUpdateOperation) {
+      gate(s.passed(Hardfork.CORE_2604, now), "Not allowed until the core-2604 hardfork");
+    } else if (op instanceof SametFundCreateOperation) {
+      gate(s.passed(Hardfork.CORE_2351, now), "Not allowed until the core-2351 hardfork");
+    } else if (op instanceof CreditOfferCreateOperation) {
+      gate(s.passed(Hardfork.CORE_2362, now), "Not allowed until the core-2362 hardfork");
+    } else if (op instanceof CreditDealUpdateOperation) {
+      gate(s.passed(Hardfork.CORE_2595, now), "Not allowed until the core-2595 hardfork");
+    } else if (op instanceof LimitOrderUpdateOperation) {
+      gate(s.passed(Hardfork.CORE_1604, now), "Operation has not activated yet");
+    } else if (op instanceof LimitOrderCreateOperation o && o.extensions() != null && o.extensions().onFill() != null) {
+      gate(s.passed(Hardfork.CORE_2535, now), "The on_fill extension is not allowed until the core-2535 hardfork");
+      gate(o.extensions().onFill().size() == 1,
+          "The on_fill action list must contain only one action until expanded in a future hardfork");
+    }
+  }
+
+  private static void gate(boolean passed, String message) throws OpFailure {
+    if (!passed) {
+      throw new OpFailure(message);
     }
   }
 
