@@ -218,27 +218,39 @@ final class Evaluator {
    * kinds create, and are trusted with their effects.
    */
   static void evaluatorGate(Ctx c, Operation op) throws OpFailure {
-    HardforkSchedule s = c.rules.schedule();
-    Instant now = Instant.ofEpochSecond(c.headTime);
+    Hardfork hf;
+    String message;
     if (op instanceof TicketCreateOperation) {
-      gate(s.passed(Hardfork.CORE_2103, now), "Not allowed until hardfork 2103");
+      hf = Hardfork.CORE_2103;
+      message = "Not allowed until hardfork 2103";
     } else if (op instanceof LiquidityPoolCreateOperation) {
-      gate(s.passed(Hardfork.LIQUIDITY_POOL, now), "Not allowed until the LP hardfork");
+      hf = Hardfork.LIQUIDITY_POOL;
+      message = "Not allowed until the LP hardfork";
     } else if (op instanceof LiquidityPoolUpdateOperation) {
-      gate(s.passed(Hardfork.CORE_2604, now), "Not allowed until the core-2604 hardfork");
+      hf = Hardfork.CORE_2604;
+      message = "Not allowed until the core-2604 hardfork";
     } else if (op instanceof SametFundCreateOperation) {
-      gate(s.passed(Hardfork.CORE_2351, now), "Not allowed until the core-2351 hardfork");
+      hf = Hardfork.CORE_2351;
+      message = "Not allowed until the core-2351 hardfork";
     } else if (op instanceof CreditOfferCreateOperation) {
-      gate(s.passed(Hardfork.CORE_2362, now), "Not allowed until the core-2362 hardfork");
+      hf = Hardfork.CORE_2362;
+      message = "Not allowed until the core-2362 hardfork";
     } else if (op instanceof CreditDealUpdateOperation) {
-      gate(s.passed(Hardfork.CORE_2595, now), "Not allowed until the core-2595 hardfork");
+      hf = Hardfork.CORE_2595;
+      message = "Not allowed until the core-2595 hardfork";
     } else if (op instanceof LimitOrderUpdateOperation) {
-      gate(s.passed(Hardfork.CORE_1604, now), "Operation has not activated yet");
+      hf = Hardfork.CORE_1604;
+      message = "Operation has not activated yet";
     } else if (op instanceof LimitOrderCreateOperation o && o.extensions() != null && o.extensions().onFill() != null) {
-      gate(s.passed(Hardfork.CORE_2535, now), "The on_fill extension is not allowed until the core-2535 hardfork");
+      gate(c.rules.schedule().passed(Hardfork.CORE_2535, Instant.ofEpochSecond(c.headTime)),
+          "The on_fill extension is not allowed until the core-2535 hardfork");
       gate(o.extensions().onFill().size() == 1,
           "The on_fill action list must contain only one action until expanded in a future hardfork");
+      return;
+    } else {
+      return; // the common case (transfers, orders, ...): nothing to check
     }
+    gate(c.rules.schedule().passed(hf, Instant.ofEpochSecond(c.headTime)), message);
   }
 
   private static void gate(boolean passed, String message) throws OpFailure {
