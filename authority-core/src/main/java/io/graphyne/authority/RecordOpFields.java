@@ -52,10 +52,6 @@ public final class RecordOpFields implements OpFields {
     return out;
   }
 
-  private static Map<String, MethodHandle> accessors(Class<?> c) {
-    return ACCESSORS.get(c);
-  }
-
   /** Components by bitshares-core field name, each an {@code (Object)Object} handle. */
   private static Map<String, MethodHandle> resolve(Class<?> k) {
     if (!k.isRecord()) {
@@ -76,7 +72,7 @@ public final class RecordOpFields implements OpFields {
   }
 
   private static Object get(Object rec, String name) {
-    MethodHandle h = accessors(rec.getClass()).get(name);
+    MethodHandle h = ACCESSORS.get(rec.getClass()).get(name);
     if (h == null) {
       throw new IllegalArgumentException(rec.getClass().getSimpleName() + " has no field '" + name + "'");
     }

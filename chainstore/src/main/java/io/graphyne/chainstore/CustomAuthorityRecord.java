@@ -2,6 +2,8 @@ package io.graphyne.chainstore;
 
 import io.graphyne.protocol.Bytes;
 import io.graphyne.protocol.ObjectId;
+import io.graphyne.protocol.codec.DecodeException;
+import io.graphyne.protocol.codec.FcReader;
 import io.graphyne.protocol.types.Authority;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,14 +66,11 @@ public record CustomAuthorityRecord(
 
   /** The element count of an fc::raw vector (its leading unsigned varint), 0 when absent or above 65535. */
   static int leadingCount(Bytes raw) {
-    byte[] b = raw.unsafeArray();
-    long v = 0;
-    for (int i = 0, shift = 0; i < b.length && shift < 35; i++, shift += 7) {
-      v |= (long) (b[i] & 0x7f) << shift;
-      if ((b[i] & 0x80) == 0) {
-        return v <= 0xffff ? (int) v : 0;
-      }
+    try {
+      long v = new FcReader(raw.unsafeArray()).varint();
+      return v <= 0xffff ? (int) v : 0;
+    } catch (DecodeException e) {
+      return 0;
     }
-    return 0;
   }
 }

@@ -218,28 +218,20 @@ final class Evaluator {
    * kinds create, and are trusted with their effects.
    */
   static void evaluatorGate(Ctx c, Operation op) throws OpFailure {
-    Hardfork hf;
     String message;
     if (op instanceof TicketCreateOperation) {
-      hf = Hardfork.CORE_2103;
       message = "Not allowed until hardfork 2103";
     } else if (op instanceof LiquidityPoolCreateOperation) {
-      hf = Hardfork.LIQUIDITY_POOL;
       message = "Not allowed until the LP hardfork";
     } else if (op instanceof LiquidityPoolUpdateOperation) {
-      hf = Hardfork.CORE_2604;
       message = "Not allowed until the core-2604 hardfork";
     } else if (op instanceof SametFundCreateOperation) {
-      hf = Hardfork.CORE_2351;
       message = "Not allowed until the core-2351 hardfork";
     } else if (op instanceof CreditOfferCreateOperation) {
-      hf = Hardfork.CORE_2362;
       message = "Not allowed until the core-2362 hardfork";
     } else if (op instanceof CreditDealUpdateOperation) {
-      hf = Hardfork.CORE_2595;
       message = "Not allowed until the core-2595 hardfork";
     } else if (op instanceof LimitOrderUpdateOperation) {
-      hf = Hardfork.CORE_1604;
       message = "Operation has not activated yet";
     } else if (op instanceof LimitOrderCreateOperation o && o.extensions() != null && o.extensions().onFill() != null) {
       gate(c.rules.schedule().passed(Hardfork.CORE_2535, Instant.ofEpochSecond(c.headTime)),
@@ -250,7 +242,8 @@ final class Evaluator {
     } else {
       return; // the common case (transfers, orders, ...): nothing to check
     }
-    gate(c.rules.schedule().passed(hf, Instant.ofEpochSecond(c.headTime)), message);
+    // the evaluators assert the same hardfork that enables the operation kind (hardfork_visitor)
+    gate(operationForkedIn(op.tag(), c), message);
   }
 
   private static void gate(boolean passed, String message) throws OpFailure {
@@ -623,10 +616,7 @@ final class Evaluator {
   /** {@code custom_authority_create_evaluator} (custom_authority_evaluator.cpp): checks, then ids from 0. */
   private static void caaCreate(Ctx c, CustomAuthorityCreateOperation o) throws OpFailure {
     requireCaa(c, "custom_authority_create");
-    requireAccount(c, o.account(), "account");
-    if (Set.of(0L, 1L, 2L, 4L).contains(o.account().instance())) {
-      throw new OpFailure("account " + o.account() + " may not own custom authorities");
-    }
+    requireAccount(c, o.account(), "account"); // special accounts are refused by validate() (T1)
     CustomAuthorityOptionsType config = caaOptions(c);
     if (config == null) {
       throw new OpFailure("Cannot use custom authorities yet: global configuration not set");
