@@ -138,6 +138,8 @@ public final class ReplayBench {
       List<Double> ceilingAll = new ArrayList<>();
       List<Double> ceilingCpuRates = new ArrayList<>();
       double bestGcSeconds = 0;
+      java.util.Map<String, Double> bestThreadCpu = java.util.Map.of();
+      long bestFaults = 0;
       long bestGcCount = 0;
       for (int r = 0; r < runs; r++) {
         settle();
@@ -166,14 +168,29 @@ public final class ReplayBench {
           ChainController c = ChainController.open(store, ChainController.Options.defaults(HardforkSchedule.mainnet()));
           settle();
           long[] gc0 = gcTotals();
+          java.util.Map<String, Double> tc0 = threadCpu();
+          long faults0 = minorFaults();
           Replayer.Summary s = new Replayer(c, secp, new BlockPipeline.Config(threads, ring), System.err, 5000).replay(blocks, -1);
           if (!s.rejected().isEmpty()) {
             throw new IllegalStateException("replay rejected blocks: " + s.rejected());
           }
           long[] gc1 = gcTotals();
+          long faults = minorFaults() - faults0;
+          java.util.Map<String, Double> tc = threadCpu();
+          tc.replaceAll((k, v) -> v - tc0.getOrDefault(k, 0.0));
+          // the pipeline's threads have ended by now: their CPU comes from the pipeline's metrics
+          tc.keySet().removeAll(java.util.List.of("recovery", "apply", "ceiling"));
+          for (BlockPipeline.StageMetrics m : s.stages()) {
+            String g = m.stage().startsWith("recover") ? "recovery" : m.stage().equals("split") ? "split (in reader)" : m.stage();
+            tc.merge(g, m.cpuNanos() / 1e9, Double::sum);
+          }
+          tc.replaceAll((k, v) -> Math.round(v * 1000) / 1000.0);
           allSeconds.add(s.seconds());
+          System.err.printf("  run %d: %.3f s, cpu by thread group %s, minor page faults %d%n", r, s.seconds(), tc, faults);
           if (s.seconds() < best) {
             best = s.seconds();
+            bestThreadCpu = tc;
+            bestFaults = faults;
             bestCpu = (cpuNanos() - cpu0) / 1e9;
             bestGcCount = gc1[0] - gc0[0];
             bestGcSeconds = (gc1[1] - gc0[1]) / 1e3;
@@ -210,7 +227,12 @@ public final class ReplayBench {
         st.append(st.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":%.3f", m.stage(), m.busyNanos() / 1e9));
         System.err.printf("  stage %-10s %8.3f s busy, %d events%n", m.stage(), m.busyNanos() / 1e9, m.events());
       }
-      json.insert(json.length() - 1, ",\"stage_busy_seconds\":{" + st + "},\"runs_seconds\":" + list(allSeconds, "%.3f"));
+      StringBuilder tcj = new StringBuilder();
+      for (java.util.Map.Entry<String, Double> e : new java.util.TreeMap<>(bestThreadCpu).entrySet()) {
+        tcj.append(tcj.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":%.3f", e.getKey(), e.getValue()));
+      }
+      json.insert(json.length() - 1, ",\"stage_busy_seconds\":{" + st + "},\"cpu_seconds_by_thread_group\":{" + tcj
+          + "},\"minor_page_faults\":" + bestFaults + ",\"runs_seconds\":" + list(allSeconds, "%.3f"));
     }
     json.append(String.format(Locale.ROOT, ",\"recovery_ceiling_2t_all_passes\":%s", list(ceiling2All, "%.0f")));
     json.append(String.format(Locale.ROOT, ",\"load_average\":\"%s\"", loadAverage()));
@@ -269,6 +291,59 @@ public final class ReplayBench {
       ms += Math.max(0, b.getCollectionTime());
     }
     return new long[] {n, ms};
+  }
+
+  /**
+   * CPU seconds (user + system) of this process's threads by group, read from /proc (Linux; empty
+   * elsewhere): recovery, apply, reader (the submitting thread), gc, jit, other. Threads that ended
+   * are not counted, so it is read around a replay whose pipeline threads are still alive; a
+   * pipeline's threads end with it, so the groups of a finished replay come from the difference
+   * taken before its pipeline closes (the replay's threads are new, their start value is 0).
+   */
+  static java.util.Map<String, Double> threadCpu() {
+    java.util.Map<String, Double> out = new java.util.HashMap<>();
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return out;
+    }
+    double tick = 100.0; // USER_HZ on Linux
+    try (Stream<Path> ts = Files.list(tasks)) {
+      for (Path t : (Iterable<Path>) ts::iterator) {
+        String stat;
+        try {
+          stat = Files.readString(t.resolve("stat"));
+        } catch (IOException gone) {
+          continue;
+        }
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        String name = stat.substring(open + 1, close);
+        String[] f = stat.substring(close + 2).split(" ");
+        double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / tick; // utime, stime
+        String group = name.startsWith("graphyne-rec") ? "recovery"
+            : name.startsWith("graphyne-apply") ? "apply"
+            : name.startsWith("GC Thread") || name.startsWith("VM Thread") ? "gc"
+            : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit"
+            : name.equals("java") || name.equals("main") ? "reader"
+            : name.startsWith("Thread-") ? "ceiling"
+            : "other";
+        out.merge(group, cpu, Double::sum);
+      }
+    } catch (IOException e) {
+      return out;
+    }
+    return out;
+  }
+
+  /** Minor page faults of this process so far (Linux), -1 elsewhere. */
+  static long minorFaults() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[7]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /** CPU time of this process (all threads: recovery, apply, GC, JIT). */

@@ -55,7 +55,13 @@ import org.slf4j.LoggerFactory;
 public final class BlockPipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BlockPipeline.class);
 
-  public static final int DEFAULT_RING_SIZE = 1 << 16;
+  /**
+   * 16,384 events: dozens of full blocks in flight at BitShares' sizes, 16 of the benchmark's
+   * 1,000-transaction blocks. A larger ring only lets the reader decode further ahead, and every
+   * decoded transaction waiting in it is copied by each young collection (measured: 65,536 slots
+   * left 140 MB live after a young collection mid-replay, 16,384 slots 124 MB).
+   */
+  public static final int DEFAULT_RING_SIZE = 1 << 14;
   private static final int SPIN_TRIES = Integer.getInteger("graphyne.pipeline.spinTries", 200);
   private static final long MIN_PARK_NANOS = 20_000;
   private static final long SYNC_INTERVAL_NANOS = 1_000_000_000L;
@@ -88,8 +94,13 @@ public final class BlockPipeline implements AutoCloseable {
     }
   }
 
-  /** Events, busy time and queue depth of one stage. */
-  public record StageMetrics(String stage, long events, long busyNanos, long queueDepth) {}
+  /**
+   * Events, busy time (wall clock inside the handler), queue depth and CPU time of one stage. For a
+   * handler stage the CPU time is its thread's, waiting included (parking costs little); for split
+   * it is the submitting thread's CPU inside {@link #submitBlock}. -1 where the JVM cannot measure
+   * thread CPU time.
+   */
+  public record StageMetrics(String stage, long events, long busyNanos, long queueDepth, long cpuNanos) {}
 
   /** A snapshot of the pipeline's counters. */
   public record Metrics(List<StageMetrics> stages, long remainingCapacity, long blocks, long transactions,
@@ -113,14 +124,43 @@ public final class BlockPipeline implements AutoCloseable {
   private final LongAdder rejected = new LongAdder();
   private volatile Throwable failure;
 
+  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final boolean THREAD_CPU = THREADS.isCurrentThreadCpuTimeSupported();
+
   private static final class Stage {
     final String name;
     final LongAdder events = new LongAdder();
     final LongAdder nanos = new LongAdder();
+    /** CPU of the submitting threads inside submitBlock (split only). */
+    final LongAdder cpu = new LongAdder();
     volatile com.lmax.disruptor.EventHandlerIdentity handler;
+    /** The handler thread, while it runs. */
+    volatile long threadId = -1;
+    /** The handler thread's CPU time when it ended (-1 while it runs). */
+    volatile long cpuAtEnd = -1;
 
     Stage(String name) {
       this.name = name;
+    }
+
+    void started() {
+      threadId = Thread.currentThread().getId();
+    }
+
+    void ended() {
+      cpuAtEnd = THREAD_CPU ? THREADS.getCurrentThreadCpuTime() : -1;
+    }
+
+    long cpuNanos() {
+      if (!THREAD_CPU) {
+        return -1;
+      }
+      long end = cpuAtEnd;
+      if (end >= 0) {
+        return end;
+      }
+      long id = threadId;
+      return id < 0 ? cpu.sum() : Math.max(0, THREADS.getThreadCpuTime(id));
     }
   }
 
@@ -204,12 +244,16 @@ public final class BlockPipeline implements AutoCloseable {
   public CompletableFuture<BlockResult> submitBlock(byte[] raw) {
     checkRunning();
     long t0 = System.nanoTime();
+    long c0 = THREAD_CPU ? THREADS.getCurrentThreadCpuTime() : 0;
     CompletableFuture<BlockResult> f = new CompletableFuture<>();
     SignedBlock block;
     try {
       block = Codecs.decode(SignedBlock.class, raw);
     } catch (DecodeException e) {
       splitStage.nanos.add(System.nanoTime() - t0);
+      if (THREAD_CPU) {
+        splitStage.cpu.add(THREADS.getCurrentThreadCpuTime() - c0);
+      }
       BlockResult r = malformed(e.getMessage());
       rejected.increment();
       f.complete(r);
@@ -221,6 +265,9 @@ public final class BlockPipeline implements AutoCloseable {
     BlockWork w = new BlockWork(block, raw, f);
     publishBlock(w);
     splitStage.nanos.add(System.nanoTime() - t0);
+    if (THREAD_CPU) {
+      splitStage.cpu.add(THREADS.getCurrentThreadCpuTime() - c0);
+    }
     splitStage.events.add(1 + w.txs.length);
     return f;
   }
@@ -234,8 +281,12 @@ public final class BlockPipeline implements AutoCloseable {
     return submitBlock(raw);
   }
 
-  private static long estimateEvents(byte[] raw) {
-    return Math.min(raw.length / 100 + 1, DEFAULT_RING_SIZE);
+  /**
+   * Events a block of this size may need (a transaction is at least ~100 bytes), capped at half the
+   * ring: a block with more transactions is published in batches as room frees up.
+   */
+  private long estimateEvents(byte[] raw) {
+    return Math.min(raw.length / 100 + 1, config.ringSize() / 2);
   }
 
   private void publishBlock(BlockWork w) {
@@ -343,7 +394,8 @@ public final class BlockPipeline implements AutoCloseable {
   public Metrics metrics() {
     long cursor = ring == null ? -1 : ring.getCursor();
     List<StageMetrics> out = new ArrayList<>();
-    out.add(new StageMetrics(splitStage.name, splitStage.events.sum(), splitStage.nanos.sum(), 0));
+    out.add(new StageMetrics(splitStage.name, splitStage.events.sum(), splitStage.nanos.sum(), 0,
+        THREAD_CPU ? splitStage.cpu.sum() : -1));
     for (Stage s : recoverStages) {
       out.add(stage(s, cursor));
     }
@@ -358,7 +410,7 @@ public final class BlockPipeline implements AutoCloseable {
     if (disruptor != null && s.handler != null) {
       depth = Math.max(0, cursor - disruptor.getSequenceValueFor(s.handler));
     }
-    return new StageMetrics(s.name, s.events.sum(), s.nanos.sum(), depth);
+    return new StageMetrics(s.name, s.events.sum(), s.nanos.sum(), depth, s.cpuNanos());
   }
 
   @Override
@@ -389,6 +441,12 @@ public final class BlockPipeline implements AutoCloseable {
     @Override
     public void onStart() {
       Thread.currentThread().setName("graphyne-rec-" + ordinal);
+      stage.started();
+    }
+
+    @Override
+    public void onShutdown() {
+      stage.ended();
     }
 
     @Override
@@ -427,6 +485,12 @@ public final class BlockPipeline implements AutoCloseable {
     @Override
     public void onStart() {
       Thread.currentThread().setName("graphyne-apply");
+      applyStage.started();
+    }
+
+    @Override
+    public void onShutdown() {
+      applyStage.ended();
     }
 
     @Override
@@ -474,11 +538,13 @@ public final class BlockPipeline implements AutoCloseable {
     public void onStart() {
       Thread.currentThread().setName("graphyne-commit");
       BackoffWaitStrategy.forThisThread(0, TAIL_MIN_PARK_NANOS, TAIL_MAX_PARK_NANOS);
+      commitStage.started();
     }
 
     @Override
     public void onShutdown() {
       syncStore();
+      commitStage.ended();
     }
 
     private void maybeSync(long sequence) {
@@ -534,6 +600,12 @@ public final class BlockPipeline implements AutoCloseable {
     public void onStart() {
       Thread.currentThread().setName("graphyne-clear");
       BackoffWaitStrategy.forThisThread(0, TAIL_MIN_PARK_NANOS, TAIL_MAX_PARK_NANOS);
+      clearStage.started();
+    }
+
+    @Override
+    public void onShutdown() {
+      clearStage.ended();
     }
 
     @Override

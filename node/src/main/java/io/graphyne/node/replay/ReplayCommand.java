@@ -168,6 +168,9 @@ public final class ReplayCommand implements Callable<Integer> {
         ObjectNode st = stages.putObject(m.stage());
         st.put("events", m.events());
         st.put("busy_seconds", Math.round(m.busyNanos() / 1e6) / 1000.0);
+        if (m.cpuNanos() >= 0) {
+          st.put("cpu_seconds", Math.round(m.cpuNanos() / 1e6) / 1000.0);
+        }
       }
       out.put("tx_per_second", s.seconds() > 0 ? Math.round(s.transactions() / s.seconds()) : 0);
       out.put("signatures_per_second", s.seconds() > 0 ? Math.round(s.signatures() / s.seconds()) : 0);

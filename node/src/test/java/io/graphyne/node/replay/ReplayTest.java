@@ -119,6 +119,15 @@ class ReplayTest {
       assertThat(s.rejected()).isEqualTo(Map.of());
       assertThat(s.blocks()).isEqualTo(40);
       assertThat(s.transactions()).isEqualTo(63_054);
+      // per-stage CPU: 81,878 native recoveries take well over half a CPU-second (about 3 s here)
+      if (java.lang.management.ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported()) {
+        long recoveryCpu = s.stages().stream().filter(m -> m.stage().startsWith("recover"))
+            .mapToLong(BlockPipeline.StageMetrics::cpuNanos).sum();
+        assertThat(recoveryCpu).as("recovery threads' CPU").isGreaterThan(500_000_000L);
+        assertThat(s.stages()).allSatisfy(m -> assertThat(m.cpuNanos()).as(m.stage()).isNotNegative());
+        assertThat(s.stages().stream().filter(m -> m.stage().equals("split")).findFirst().orElseThrow().cpuNanos())
+            .as("decoding on the reading thread").isPositive();
+      }
     }
   }
 }
