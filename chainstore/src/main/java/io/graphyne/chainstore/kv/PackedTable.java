@@ -21,8 +21,8 @@ import java.util.Arrays;
  *   <li><b>Entry ids.</b> An entry has a stable id while its key is present; {@code refs[id]} is
  *       the position of its bytes ({@code page << 32 | offset}). The hash index and the sorted
  *       index hold ids, so neither changes when a value is replaced or the arena is compacted.
- *   <li><b>Hash index.</b> Open addressing with linear probing over {@code slots} (id + 1, 0 =
- *       empty) and {@code slotHashes}; deletion shifts the following run back (no tombstones).
+ *   <li><b>Hash index.</b> Open addressing with linear probing over {@code slots} (the key's hash
+ *       and id + 1 in one long, 0 = empty); deletion shifts the following run back (no tombstones).
  *   <li><b>Sorted index.</b> Built on a column's first ordered read and kept from then on: new ids
  *       wait in {@code pending} and deleted ids are marked {@link #DEAD} until the next ordered
  *       read merges them in ({@link #syncSorted()}): O(pending log n) comparisons plus one pass of
@@ -65,9 +65,8 @@ final class PackedTable {
   private int[] freeIds = NO_INTS;
   private int freeIdCount;
 
-  // hash index
-  private int[] slots;
-  private int[] slotHashes;
+  // hash index: per slot (hash << 32 | id + 1), 0 = empty (one memory access per probe)
+  private long[] slots;
   private int mask;
   private int size;
 
@@ -84,8 +83,7 @@ final class PackedTable {
 
   PackedTable() {
     this.readOnly = false;
-    this.slots = new int[16];
-    this.slotHashes = new int[16];
+    this.slots = new long[16];
     this.mask = 15;
   }
 
@@ -98,7 +96,6 @@ final class PackedTable {
     this.refs = Arrays.copyOf(o.refs, o.idCount);
     this.idCount = o.idCount;
     this.slots = o.slots.clone();
-    this.slotHashes = o.slotHashes.clone();
     this.mask = o.mask;
     this.size = o.size;
     if (o.sorted != null && o.pendingCount == 0 && o.deadCount == 0) {
@@ -135,15 +132,23 @@ final class PackedTable {
   private int find(byte[] key, int h) {
     int i = h & mask;
     while (true) {
-      int s = slots[i];
+      long s = slots[i];
       if (s == 0) {
         return -1;
       }
-      if (slotHashes[i] == h && keyEquals(s - 1, key)) {
+      if ((int) (s >>> 32) == h && keyEquals(idOf(s), key)) {
         return i;
       }
       i = (i + 1) & mask;
     }
+  }
+
+  private static int idOf(long slot) {
+    return (int) slot - 1;
+  }
+
+  private static long slot(int h, int id) {
+    return (long) h << 32 | (id + 1L);
   }
 
   private boolean keyEquals(int id, byte[] key) {
@@ -157,7 +162,7 @@ final class PackedTable {
   /** A copy of the value, or null. */
   byte[] get(byte[] key) {
     int slot = find(key, hash(key, 0, key.length));
-    return slot < 0 ? null : value(slots[slot] - 1);
+    return slot < 0 ? null : value(idOf(slots[slot]));
   }
 
   boolean containsKey(byte[] key) {
@@ -194,7 +199,7 @@ final class PackedTable {
     int h = hash(key, 0, key.length);
     int slot = find(key, h);
     if (slot >= 0) {
-      int id = slots[slot] - 1;
+      int id = idOf(slots[slot]);
       release(id);
       refs[id] = append(key, value);
       return;
@@ -208,8 +213,7 @@ final class PackedTable {
     while (slots[i] != 0) {
       i = (i + 1) & mask;
     }
-    slots[i] = id + 1;
-    slotHashes[i] = h;
+    slots[i] = slot(h, id);
     size++;
     if (sorted != null) {
       if (pendingCount == pending.length) {
@@ -225,7 +229,7 @@ final class PackedTable {
     if (slot < 0) {
       return false;
     }
-    int id = slots[slot] - 1;
+    int id = idOf(slots[slot]);
     removeSlot(slot);
     release(id);
     if (sorted != null) {
@@ -266,7 +270,7 @@ final class PackedTable {
 
   private int slotOf(int id, int h) {
     int i = h & mask;
-    while (slots[i] != id + 1) {
+    while (idOf(slots[i]) != id) {
       i = (i + 1) & mask;
     }
     return i;
@@ -278,41 +282,34 @@ final class PackedTable {
     int i = slot;
     while (true) {
       i = (i + 1) & mask;
-      int s = slots[i];
+      long s = slots[i];
       if (s == 0) {
         break;
       }
-      int home = slotHashes[i] & mask;
+      int home = (int) (s >>> 32) & mask;
       // the entry at i may fill the hole when its home is not in (hole, i] cyclically
       boolean movable = hole <= i ? (home <= hole || home > i) : (home <= hole && home > i);
       if (movable) {
         slots[hole] = s;
-        slotHashes[hole] = slotHashes[i];
         hole = i;
       }
     }
     slots[hole] = 0;
-    slotHashes[hole] = 0;
     size--;
   }
 
   private void grow() {
-    int[] oldSlots = slots;
-    int[] oldHashes = slotHashes;
+    long[] oldSlots = slots;
     int n = oldSlots.length * 2;
-    slots = new int[n];
-    slotHashes = new int[n];
+    slots = new long[n];
     mask = n - 1;
-    for (int j = 0; j < oldSlots.length; j++) {
-      int s = oldSlots[j];
+    for (long s : oldSlots) {
       if (s != 0) {
-        int h = oldHashes[j];
-        int i = h & mask;
+        int i = (int) (s >>> 32) & mask;
         while (slots[i] != 0) {
           i = (i + 1) & mask;
         }
         slots[i] = s;
-        slotHashes[i] = h;
       }
     }
   }
@@ -489,9 +486,9 @@ final class PackedTable {
     if (sorted == null) {
       int[] ids = new int[Math.max(16, size)];
       int n = 0;
-      for (int s : slots) {
+      for (long s : slots) {
         if (s != 0) {
-          ids[n++] = s - 1;
+          ids[n++] = idOf(s);
         }
       }
       sortIds(ids, n);
@@ -517,11 +514,12 @@ final class PackedTable {
       if (total > sorted.length) {
         sorted = Arrays.copyOf(sorted, Math.max(total, sorted.length + (sorted.length >> 1)));
       }
-      // merge from the back: each pending id's place by binary search, the runs between moved once
+      // merge from the back: each pending id's place by a search back from the previous one's (new
+      // keys tend to sort last: expirations grow), the runs between moved once
       int end = sortedCount;
       for (int j = p - 1; j >= 0; j--) {
         int id = pending[j];
-        int pos = lowerBoundId(id, 0, end);
+        int pos = gallopBack(id, end);
         System.arraycopy(sorted, pos, sorted, pos + j + 1, end - pos);
         sorted[pos + j] = id;
         end = pos;
@@ -531,6 +529,23 @@ final class PackedTable {
       if (pending.length > 4096) {
         pending = NO_INTS;
       }
+    }
+  }
+
+  /** The lower bound of {@code id}'s key in sorted[0, end), probing back from end by doubling steps. */
+  private int gallopBack(int id, int end) {
+    int hi = end;
+    int step = 1;
+    while (true) {
+      int probe = end - step;
+      if (probe < 0) {
+        return lowerBoundId(id, 0, hi);
+      }
+      if (compareIds(sorted[probe], id) < 0) {
+        return lowerBoundId(id, probe + 1, hi);
+      }
+      hi = probe;
+      step <<= 1;
     }
   }
 
