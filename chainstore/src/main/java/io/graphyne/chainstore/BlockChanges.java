@@ -4,7 +4,6 @@ import io.graphyne.chainstore.kv.Column;
 import io.graphyne.chainstore.kv.KvCursor;
 import io.graphyne.chainstore.kv.Keys;
 import io.graphyne.chainstore.kv.TypedColumn;
-import io.graphyne.chainstore.proto.RecentTransactionPb;
 import io.graphyne.chainstore.proto.TxLocationPb;
 import io.graphyne.protocol.Bytes;
 import io.graphyne.protocol.ObjectId;
@@ -54,7 +53,7 @@ public final class BlockChanges extends StateReader implements AutoCloseable {
 
   @Override
   public Optional<AccountRecord> account(ObjectId id) {
-    if (overlay.touched(Column.ACCOUNTS, Schema.ACCOUNTS.keys().encode(id))) {
+    if (overlay.touchedU64(Column.ACCOUNTS, id.toNumber())) { // the key Schema.ACCOUNTS encodes
       return loadAccount(id);
     }
     return store.state().account(id);
@@ -181,15 +180,61 @@ public final class BlockChanges extends StateReader implements AutoCloseable {
    */
   public void addCheckedTransaction(Bytes txId, int indexInBlock, long expiration) {
     check();
-    byte[] locationKey = Schema.TX_LOCATIONS.keys().encode(txId);
-    byte[] recentKey = Schema.RECENT_TX.keys().encode(txId);
-    assert overlay.get(Column.TX_LOCATIONS, locationKey) == null : "transaction " + txId.toHex() + " already located";
-    assert overlay.get(Column.RECENT_TX, recentKey) == null : "transaction " + txId.toHex() + " already recent";
-    overlay.put(Column.TX_LOCATIONS, locationKey,
-        Schema.TX_LOCATIONS.values().encode(TxLocationPb.newBuilder().setBlockNum(blockNum).setIndex(indexInBlock).build()), null);
-    overlay.put(Column.RECENT_TX, recentKey,
-        Schema.RECENT_TX.values().encode(RecentTransactionPb.newBuilder().setExpiration(expiration).build()), null);
+    // TX_LOCATIONS and RECENT_TX are keyed by the id's bytes as they are: both share the id's own
+    // array, which nothing ever changes (Bytes is immutable; the overlay, the batch and the
+    // engines never write into arrays handed to them).
+    byte[] id = txId.unsafeArray();
+    assert overlay.get(Column.TX_LOCATIONS, id) == null : "transaction " + txId.toHex() + " already located";
+    assert overlay.get(Column.RECENT_TX, id) == null : "transaction " + txId.toHex() + " already recent";
+    overlay.put(Column.TX_LOCATIONS, id, encodeTxLocation(blockNum, indexInBlock), null);
+    overlay.put(Column.RECENT_TX, id, encodeRecentTransaction(expiration), null);
     overlay.put(Column.RECENT_TX_BY_EXPIRATION, Schema.expirationKey(expiration, txId), EMPTY, null);
+  }
+
+  /** {@code TxLocationPb{block_num, index}.toByteArray()}, written directly (the same bytes). */
+  static byte[] encodeTxLocation(long blockNum, int index) {
+    long idx = index & 0xffffffffL; // uint32: a negative int is written as its unsigned value
+    int n = (blockNum == 0 ? 0 : 1 + varintSize(blockNum)) + (idx == 0 ? 0 : 1 + varintSize(idx));
+    byte[] out = new byte[n];
+    int p = 0;
+    if (blockNum != 0) {
+      out[p++] = 0x08; // field 1, varint
+      p = writeVarint(out, p, blockNum);
+    }
+    if (idx != 0) {
+      out[p++] = 0x10; // field 2, varint
+      writeVarint(out, p, idx);
+    }
+    return out;
+  }
+
+  /** {@code RecentTransactionPb{expiration}.toByteArray()}, written directly (the same bytes). */
+  static byte[] encodeRecentTransaction(long expiration) {
+    if (expiration == 0) {
+      return new byte[0];
+    }
+    byte[] out = new byte[1 + varintSize(expiration)];
+    out[0] = 0x08; // field 1, varint
+    writeVarint(out, 1, expiration);
+    return out;
+  }
+
+  private static int varintSize(long v) {
+    int n = 1;
+    while ((v & ~0x7fL) != 0) {
+      v >>>= 7;
+      n++;
+    }
+    return n;
+  }
+
+  private static int writeVarint(byte[] out, int p, long v) {
+    while ((v & ~0x7fL) != 0) {
+      out[p++] = (byte) ((v & 0x7f) | 0x80);
+      v >>>= 7;
+    }
+    out[p++] = (byte) v;
+    return p;
   }
 
   /** Adds (or re-times) an id in the recent-transaction index. */
@@ -204,8 +249,7 @@ public final class BlockChanges extends StateReader implements AutoCloseable {
       oldExpiration = Schema.RECENT_TX.values().decode(oldRaw).getExpiration();
       overlay.delete(Column.RECENT_TX_BY_EXPIRATION, Schema.expirationKey(oldExpiration, txId), EMPTY);
     }
-    overlay.put(Column.RECENT_TX, key,
-        Schema.RECENT_TX.values().encode(RecentTransactionPb.newBuilder().setExpiration(expiration).build()), oldRaw);
+    overlay.put(Column.RECENT_TX, key, encodeRecentTransaction(expiration), oldRaw);
     overlay.put(Column.RECENT_TX_BY_EXPIRATION, Schema.expirationKey(expiration, txId), EMPTY,
         oldExpiration == expiration ? EMPTY : null);
   }

@@ -50,7 +50,7 @@ public final class ChainStore implements AutoCloseable {
   private final KvStore kv;
   private final Bytes chainId;
   private final int schemaVersion;
-  private final Cache<ObjectId, AccountRecord> accountCache;
+  private final Cache<ObjectId, java.util.Optional<AccountRecord>> accountCache;
   private final StateReader state;
   private volatile Head head;
   private final int syncEveryBlocks;
@@ -58,6 +58,8 @@ public final class ChainStore implements AutoCloseable {
   /** Held by flush() around the fsync and by close(); taken before the store's monitor. */
   private final Object syncLock = new Object();
   private BlockChanges pending;
+  /** Keys the last committed block touched: the next block's overlay and batch start that large. */
+  private int lastTouches;
   private boolean closed;
 
   private ChainStore(KvStore kv, Bytes chainId, int schemaVersion, StoreOptions options) {
@@ -178,7 +180,7 @@ public final class ChainStore implements AutoCloseable {
           ChainStoreException.Reason.INVALID_OPERATION,
           "block " + blockNum + " does not follow head " + head.blockNum());
     }
-    pending = new BlockChanges(this, new Overlay(kv), blockNum, blockId, rawBlock, head.lastIrreversibleBlockNum());
+    pending = new BlockChanges(this, new Overlay(kv, lastTouches), blockNum, blockId, rawBlock, head.lastIrreversibleBlockNum());
     return pending;
   }
 
@@ -211,7 +213,8 @@ public final class ChainStore implements AutoCloseable {
       throw new ChainStoreException(ChainStoreException.Reason.INVALID_OPERATION, "not the open block");
     }
     pending = null;
-    KvBatch batch = new KvBatch();
+    lastTouches = overlay.size();
+    KvBatch batch = new KvBatch(overlay.size() + 2);
     overlay.writeTo(batch);
     batch.putOwned(Column.UNDO, Schema.UNDO.keys().encode(block.blockNum()),
         UndoEncoder.encode(block.blockNum(), block.blockId(), overlay.touches()));

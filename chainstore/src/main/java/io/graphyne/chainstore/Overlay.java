@@ -1,6 +1,5 @@
 package io.graphyne.chainstore;
 
-import io.graphyne.chainstore.kv.ByteKey;
 import io.graphyne.chainstore.kv.Column;
 import io.graphyne.chainstore.kv.KvBatch;
 import io.graphyne.chainstore.kv.KvCursor;
@@ -8,10 +7,7 @@ import io.graphyne.chainstore.kv.KvReader;
 import io.graphyne.chainstore.kv.Keys;
 import io.graphyne.chainstore.kv.MemoryKvStore;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -19,11 +15,12 @@ import java.util.TreeMap;
  * Pending writes of one block over the committed store. Reads see the writes; the first write of
  * each key records the key's committed value, which becomes the block's undo record.
  *
- * <p>One hash map per column serves reads and writes (the state thread touches a few keys per
- * transaction; only the once-per-block expiry scan iterates, and it merges on demand). Arrays
- * handed in are owned by the overlay from then on and arrays handed out must not be modified:
- * the only callers are {@link BlockChanges} and {@link ChainStore}, which encode fresh arrays and
- * decode what they read.
+ * <p>One open-addressing table over (column, key) serves reads and writes: a touched key costs
+ * one {@link Touch} and nothing else (the state thread touches a few keys per transaction; only
+ * the once-per-block expiry scan iterates, and it merges on demand). Arrays handed in are owned
+ * by the overlay from then on and arrays handed out must not be modified: the only callers are
+ * {@link BlockChanges} and {@link ChainStore}, which encode fresh arrays (or hand over arrays
+ * that never change) and decode what they read.
  */
 final class Overlay implements KvReader {
   /** One touched key: its pending value (null = deleted) and its committed value before the block. */
@@ -33,35 +30,99 @@ final class Overlay implements KvReader {
     byte[] value;
     /** The committed value before this block; null = absent. */
     final byte[] previous;
+    final int hash;
 
     Touch(Column column, byte[] key, byte[] previous) {
+      this(column, key, previous, hash(column, key));
+    }
+
+    private Touch(Column column, byte[] key, byte[] previous, int hash) {
       this.column = column;
       this.key = key;
       this.previous = previous;
+      this.hash = hash;
     }
   }
 
   private final KvReader base;
-  private final Map<Column, Map<ByteKey, Touch>> writes = new EnumMap<>(Column.class);
+  /** Open addressing, linear probing; never shrinks, never deletes. */
+  private Touch[] table;
   /** Touched keys in first-touch order (the undo record and the batch keep this order). */
-  private final List<Touch> touched = new ArrayList<>(256);
+  private Touch[] touched;
+  private int size;
 
   Overlay(KvReader base) {
-    this.base = base;
+    this(base, 0);
   }
 
-  private Touch find(Column column, ByteKey k) {
-    Map<ByteKey, Touch> m = writes.get(column);
-    return m == null ? null : m.get(k);
+  /** An overlay sized for about {@code expectedTouches} keys (the previous block's count, say). */
+  Overlay(KvReader base, int expectedTouches) {
+    this.base = base;
+    int n = Math.max(64, expectedTouches + (expectedTouches >> 3));
+    this.touched = new Touch[n];
+    this.table = new Touch[Integer.highestOneBit(n * 2 - 1) << 1];
+  }
+
+  static int hash(Column column, byte[] key) {
+    int h = column.ordinal();
+    int i = 0;
+    int n = key.length;
+    for (; i + 4 <= n; i += 4) {
+      h = 31 * 31 * 31 * 31 * h + 31 * 31 * 31 * key[i] + 31 * 31 * key[i + 1] + 31 * key[i + 2] + key[i + 3];
+    }
+    for (; i < n; i++) {
+      h = 31 * h + key[i];
+    }
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  private Touch find(Column column, byte[] key, int h) {
+    Touch[] t = table;
+    int mask = t.length - 1;
+    for (int i = h & mask; ; i = (i + 1) & mask) {
+      Touch x = t[i];
+      if (x == null) {
+        return null;
+      }
+      if (x.hash == h && x.column == column && java.util.Arrays.equals(x.key, key)) {
+        return x;
+      }
+    }
   }
 
   boolean touched(Column column, byte[] key) {
-    return find(column, new ByteKey(key)) != null;
+    return find(column, key, hash(column, key)) != null;
+  }
+
+  /**
+   * Like {@link #touched} for the key {@link Keys#u64}{@code (number)} (an object id), without
+   * building the key.
+   */
+  boolean touchedU64(Column column, long number) {
+    int h = column.ordinal();
+    for (int i = 0; i < 8; i += 4) {
+      h = 31 * 31 * 31 * 31 * h + 31 * 31 * 31 * (byte) (number >>> (56 - 8 * i)) + 31 * 31 * (byte) (number >>> (48 - 8 * i))
+          + 31 * (byte) (number >>> (40 - 8 * i)) + (byte) (number >>> (32 - 8 * i));
+    }
+    h *= 0x9E3779B9;
+    h ^= h >>> 16;
+    Touch[] t = table;
+    int mask = t.length - 1;
+    for (int i = h & mask; ; i = (i + 1) & mask) {
+      Touch x = t[i];
+      if (x == null) {
+        return false;
+      }
+      if (x.hash == h && x.column == column && x.key.length == 8 && Keys.getU64(x.key, 0) == number) {
+        return true;
+      }
+    }
   }
 
   @Override
   public byte[] get(Column column, byte[] key) {
-    Touch t = find(column, new ByteKey(key));
+    Touch t = find(column, key, hash(column, key));
     if (t != null) {
       return t.value;
     }
@@ -76,16 +137,17 @@ final class Overlay implements KvReader {
         merged.put(c.key(), c.value());
       }
     }
-    Map<ByteKey, Touch> m = writes.get(column);
-    if (m != null) {
-      for (Touch t : m.values()) {
-        byte[] k = t.key;
-        if ((from == null || Keys.compare(k, from) >= 0) && (to == null || Keys.compare(k, to) < 0)) {
-          if (t.value == null) {
-            merged.remove(k);
-          } else {
-            merged.put(k, t.value);
-          }
+    for (int i = 0; i < size; i++) {
+      Touch t = touched[i];
+      if (t.column != column) {
+        continue;
+      }
+      byte[] k = t.key;
+      if ((from == null || Keys.compare(k, from) >= 0) && (to == null || Keys.compare(k, to) < 0)) {
+        if (t.value == null) {
+          merged.remove(k);
+        } else {
+          merged.put(k, t.value);
         }
       }
     }
@@ -119,33 +181,52 @@ final class Overlay implements KvReader {
     if (column == Column.UNDO) {
       throw new IllegalArgumentException("undo records are written by the store only");
     }
-    ByteKey k = new ByteKey(key);
-    Map<ByteKey, Touch> m = writes.get(column);
-    if (m == null) {
-      // the per-transaction columns get thousands of keys in a full block: start them large
-      boolean perTx = column == Column.RECENT_TX || column == Column.RECENT_TX_BY_EXPIRATION || column == Column.TX_LOCATIONS;
-      m = new HashMap<>(perTx ? 2048 : 16);
-      writes.put(column, m);
+    int h = hash(column, key);
+    Touch[] tab = table;
+    int mask = tab.length - 1;
+    int i = h & mask;
+    for (Touch x; (x = tab[i]) != null; i = (i + 1) & mask) {
+      if (x.hash == h && x.column == column && java.util.Arrays.equals(x.key, key)) {
+        return x;
+      }
     }
-    Touch t = m.get(k);
-    if (t == null) {
-      // Not written in this block yet, so the current value is the committed one.
-      t = new Touch(column, key, known ? current : base.get(column, key));
-      t.value = t.previous;
-      m.put(k, t);
-      touched.add(t);
+    // Not written in this block yet, so the current value is the committed one.
+    Touch t = new Touch(column, key, known ? current : base.get(column, key), h);
+    t.value = t.previous;
+    tab[i] = t;
+    if (size == touched.length) {
+      touched = java.util.Arrays.copyOf(touched, size * 2);
+    }
+    touched[size++] = t;
+    if (size * 2 > tab.length) {
+      grow();
     }
     return t;
   }
 
+  private void grow() {
+    Touch[] tab = new Touch[table.length * 2];
+    int mask = tab.length - 1;
+    for (int j = 0; j < size; j++) {
+      Touch t = touched[j];
+      int i = t.hash & mask;
+      while (tab[i] != null) {
+        i = (i + 1) & mask;
+      }
+      tab[i] = t;
+    }
+    table = tab;
+  }
+
   /** Every touched key with its committed value before the block, in first-touch order. */
   List<Touch> touches() {
-    return touched;
+    return java.util.Arrays.asList(touched).subList(0, size);
   }
 
   /** Adds every pending write to the batch. */
   void writeTo(KvBatch batch) {
-    for (Touch t : touched) {
+    for (int i = 0; i < size; i++) {
+      Touch t = touched[i];
       if (t.value == null) {
         batch.deleteOwned(t.column, t.key);
       } else {
@@ -155,6 +236,6 @@ final class Overlay implements KvReader {
   }
 
   int size() {
-    return touched.size();
+    return size;
   }
 }

@@ -80,7 +80,11 @@ public final class Schema {
 
   /** RECENT_TX_BY_EXPIRATION key: expiration (8) || transaction id. */
   public static byte[] expirationKey(long expiration, Bytes txId) {
-    return Keys.concat(Keys.u64(expiration), txId.unsafeArray());
+    byte[] id = txId.unsafeArray();
+    byte[] k = new byte[8 + id.length];
+    Keys.putU64(k, 0, expiration);
+    System.arraycopy(id, 0, k, 8, id.length);
+    return k;
   }
 
   /** META key of a named counter: "counter/" + name. */

@@ -8,7 +8,6 @@ import io.graphyne.chainstore.kv.KvReader;
 import io.graphyne.chainstore.kv.Keys;
 import io.graphyne.chainstore.proto.AccountPb;
 import io.graphyne.chainstore.proto.HeadPb;
-import io.graphyne.chainstore.proto.RecentTransactionPb;
 import io.graphyne.chainstore.proto.TxLocationPb;
 import io.graphyne.protocol.Bytes;
 import io.graphyne.protocol.ObjectId;
@@ -25,9 +24,10 @@ import java.util.function.Predicate;
  */
 public class StateReader {
   protected final KvReader kv;
-  private final Cache<ObjectId, AccountRecord> accountCache;
+  /** Present accounts only, each as the Optional handed out (a hit allocates nothing). */
+  private final Cache<ObjectId, Optional<AccountRecord>> accountCache;
 
-  StateReader(KvReader kv, Cache<ObjectId, AccountRecord> accountCache) {
+  StateReader(KvReader kv, Cache<ObjectId, Optional<AccountRecord>> accountCache) {
     this.kv = kv;
     this.accountCache = accountCache;
   }
@@ -44,12 +44,14 @@ public class StateReader {
 
   public Optional<AccountRecord> account(ObjectId id) {
     if (accountCache != null) {
-      AccountRecord cached = accountCache.getIfPresent(id);
+      Optional<AccountRecord> cached = accountCache.getIfPresent(id);
       if (cached != null) {
-        return Optional.of(cached);
+        return cached;
       }
       Optional<AccountRecord> loaded = loadAccount(id);
-      loaded.ifPresent(a -> accountCache.put(id, a));
+      if (loaded.isPresent()) {
+        accountCache.put(id, loaded);
+      }
       return loaded;
     }
     return loadAccount(id);
@@ -127,8 +129,9 @@ public class StateReader {
 
   /** Expiration of a recent transaction, when it is still in the duplicate-detection window. */
   public Optional<Long> recentTransactionExpiration(Bytes txId) {
-    RecentTransactionPb p = kv.get(Schema.RECENT_TX, txId);
-    return p == null ? Optional.empty() : Optional.of(p.getExpiration());
+    // the key is the id's bytes as they are: a read neither keeps nor changes its key
+    byte[] v = kv.get(Column.RECENT_TX, txId.unsafeArray());
+    return v == null ? Optional.empty() : Optional.of(Schema.RECENT_TX.values().decode(v).getExpiration());
   }
 
   public Optional<ProposalRecord> proposal(ObjectId id) {

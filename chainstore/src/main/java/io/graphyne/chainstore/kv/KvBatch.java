@@ -1,13 +1,16 @@
 package io.graphyne.chainstore.kv;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * An ordered list of writes that a {@link KvStore} applies atomically. Not thread-safe. The batch
  * keeps copies of what it is given, except through {@link #putOwned}/{@link #deleteOwned}, and
  * engines may keep the arrays of a committed batch without copying them again.
+ *
+ * <p>The writes are held in parallel arrays (no object per write); engines read them by index
+ * ({@link #kind(int)}, {@link #column(int)}, {@link #key(int)}, {@link #value(int)}).
  */
 public final class KvBatch {
   /** One write. {@code value} is the end key (exclusive) for {@link Kind#DELETE_RANGE}. */
@@ -19,33 +22,65 @@ public final class KvBatch {
     DELETE_RANGE
   }
 
-  private final List<Op> ops = new ArrayList<>();
+  private static final Kind[] KINDS = Kind.values();
+  private static final Column[] COLUMNS = Column.values();
+
+  /** Kind ordinal (low 8 bits) and column ordinal (next 8 bits) of each write. */
+  private short[] codes;
+  private byte[][] keys;
+  private byte[][] values;
+  private int size;
+
+  public KvBatch() {
+    this(16);
+  }
+
+  /** A batch with room for {@code expectedOps} writes before it grows. */
+  public KvBatch(int expectedOps) {
+    int n = Math.max(4, expectedOps);
+    codes = new short[n];
+    keys = new byte[n][];
+    values = new byte[n][];
+  }
+
+  private void add(Kind kind, Column column, byte[] key, byte[] value) {
+    if (size == codes.length) {
+      int n = size * 2;
+      codes = Arrays.copyOf(codes, n);
+      keys = Arrays.copyOf(keys, n);
+      values = Arrays.copyOf(values, n);
+    }
+    codes[size] = (short) (kind.ordinal() | column.ordinal() << 8);
+    keys[size] = key;
+    values[size] = value;
+    size++;
+  }
 
   public KvBatch put(Column column, byte[] key, byte[] value) {
-    ops.add(new Op(Kind.PUT, column, key.clone(), value.clone()));
+    add(Kind.PUT, column, key.clone(), value.clone());
     return this;
   }
 
   public KvBatch delete(Column column, byte[] key) {
-    ops.add(new Op(Kind.DELETE, column, key.clone(), null));
+    add(Kind.DELETE, column, key.clone(), null);
     return this;
   }
 
   /** Like {@link #put} without copying: the caller hands the arrays over and never changes them. */
   public KvBatch putOwned(Column column, byte[] key, byte[] value) {
-    ops.add(new Op(Kind.PUT, column, key, value));
+    add(Kind.PUT, column, key, value);
     return this;
   }
 
   /** Like {@link #delete} without copying the key (handed over, never changed). */
   public KvBatch deleteOwned(Column column, byte[] key) {
-    ops.add(new Op(Kind.DELETE, column, key, null));
+    add(Kind.DELETE, column, key, null);
     return this;
   }
 
   /** Deletes keys {@code from <= key < to}. */
   public KvBatch deleteRange(Column column, byte[] fromInclusive, byte[] toExclusive) {
-    ops.add(new Op(Kind.DELETE_RANGE, column, fromInclusive.clone(), toExclusive.clone()));
+    add(Kind.DELETE_RANGE, column, fromInclusive.clone(), toExclusive.clone());
     return this;
   }
 
@@ -57,15 +92,51 @@ public final class KvBatch {
     return delete(column.column(), column.keys().encode(key));
   }
 
+  /** The kind of write {@code i} (0 = first added). */
+  public Kind kind(int i) {
+    return KINDS[checkIndex(i) & 0xff];
+  }
+
+  public Column column(int i) {
+    return COLUMNS[(checkIndex(i) >>> 8) & 0xff];
+  }
+
+  /** The key of write {@code i} (the start key of a range); not a copy, never to be changed. */
+  public byte[] key(int i) {
+    checkIndex(i);
+    return keys[i];
+  }
+
+  /** The value of write {@code i} (null for a delete, the end key of a range); not a copy. */
+  public byte[] value(int i) {
+    checkIndex(i);
+    return values[i];
+  }
+
+  private int checkIndex(int i) {
+    return codes[java.util.Objects.checkIndex(i, size)];
+  }
+
+  /** The writes as a read-only list view (an {@link Op} made per access). */
   public List<Op> ops() {
-    return Collections.unmodifiableList(ops);
+    return new AbstractList<>() {
+      @Override
+      public Op get(int i) {
+        return new Op(kind(i), column(i), key(i), value(i));
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
   }
 
   public int size() {
-    return ops.size();
+    return size;
   }
 
   public boolean isEmpty() {
-    return ops.isEmpty();
+    return size == 0;
   }
 }

@@ -2,37 +2,32 @@ package io.graphyne.chainstore.kv;
 
 import io.graphyne.chainstore.ChainStoreException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The in-memory engine for tests and tools. Batches are applied under a write lock, so readers
- * never see half a batch; snapshots and cursors copy the data they cover (fine for test sizes).
- * Each column is a hash map (point reads and writes, the hot path of block application) plus a
- * sorted copy of the same entries for cursors, built on a column's first iteration and kept in
- * step from then on; columns never iterated (transaction locations, ids) never pay for sorting.
+ * The in-memory engine for tests, tools and benchmarks. Batches are applied under a write lock,
+ * so readers never see half a batch; snapshots and cursors copy the data they cover. Each column
+ * is a {@link PackedTable}: entries packed into large arrays behind an open-addressing hash index
+ * (point reads and writes, the hot path of block application), plus a sorted index built on a
+ * column's first ordered read and kept in step from then on; columns never iterated (transaction
+ * locations, ids) never pay for sorting.
  */
 public final class MemoryKvStore implements KvStore {
-  /** Sorted entries of the columns iterated so far (absent = not built yet); values shared with {@link #index}. */
-  private final Map<Column, NavigableMap<byte[], byte[]>> data = new EnumMap<>(Column.class);
-  /** Every entry, by key equality. */
-  private final Map<Column, Map<ByteKey, byte[]>> index = new EnumMap<>(Column.class);
+  private final PackedTable[] tables = new PackedTable[Column.values().length];
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile boolean closed;
 
   public MemoryKvStore() {
-    for (Column c : Column.values()) {
-      index.put(c, new HashMap<>());
+    for (int i = 0; i < tables.length; i++) {
+      tables[i] = new PackedTable();
     }
+  }
+
+  private PackedTable table(Column column) {
+    return tables[column.ordinal()];
   }
 
   @Override
@@ -40,8 +35,7 @@ public final class MemoryKvStore implements KvStore {
     lock.readLock().lock();
     try {
       checkOpen();
-      byte[] v = index.get(column).get(new ByteKey(key));
-      return v == null ? null : v.clone();
+      return table(column).get(key);
     } finally {
       lock.readLock().unlock();
     }
@@ -49,12 +43,12 @@ public final class MemoryKvStore implements KvStore {
 
   @Override
   public KvCursor iterate(Column column, byte[] fromInclusive, byte[] toExclusive) {
+    PackedTable t = table(column);
     lock.readLock().lock();
     try {
       checkOpen();
-      NavigableMap<byte[], byte[]> m = data.get(column);
-      if (m != null) {
-        return new ListCursor(range(m, fromInclusive, toExclusive));
+      if (!t.needsSync()) {
+        return new ListCursor(t.range(fromInclusive, toExclusive));
       }
     } finally {
       lock.readLock().unlock();
@@ -62,42 +56,11 @@ public final class MemoryKvStore implements KvStore {
     lock.writeLock().lock();
     try {
       checkOpen();
-      return new ListCursor(range(sorted(column), fromInclusive, toExclusive));
+      t.syncSorted();
+      return new ListCursor(t.range(fromInclusive, toExclusive));
     } finally {
       lock.writeLock().unlock();
     }
-  }
-
-  /** The sorted entries of a column, built from the hash index on first use (write lock held). */
-  private NavigableMap<byte[], byte[]> sorted(Column column) {
-    NavigableMap<byte[], byte[]> m = data.get(column);
-    if (m == null) {
-      m = new TreeMap<>(Keys::compare);
-      for (Map.Entry<ByteKey, byte[]> e : index.get(column).entrySet()) {
-        m.put(e.getKey().bytes(), e.getValue());
-      }
-      data.put(column, m);
-    }
-    return m;
-  }
-
-  static List<byte[][]> range(NavigableMap<byte[], byte[]> map, byte[] from, byte[] to) {
-    NavigableMap<byte[], byte[]> sub = map;
-    if (from != null && to != null) {
-      if (Keys.compare(from, to) >= 0) {
-        return List.of();
-      }
-      sub = map.subMap(from, true, to, false);
-    } else if (from != null) {
-      sub = map.tailMap(from, true);
-    } else if (to != null) {
-      sub = map.headMap(to, false);
-    }
-    List<byte[][]> out = new ArrayList<>(sub.size());
-    for (Map.Entry<byte[], byte[]> e : sub.entrySet()) {
-      out.add(new byte[][] {e.getKey().clone(), e.getValue().clone()});
-    }
-    return out;
   }
 
   @Override
@@ -105,31 +68,14 @@ public final class MemoryKvStore implements KvStore {
     lock.writeLock().lock();
     try {
       checkOpen();
-      for (KvBatch.Op op : batch.ops()) {
-        NavigableMap<byte[], byte[]> m = data.get(op.column()); // null: not sorted yet
-        Map<ByteKey, byte[]> h = index.get(op.column());
-        switch (op.kind()) {
-          case PUT -> {
-            byte[] k = op.key(); // the batch owns copies (KvBatch) and is done with them
-            byte[] v = op.value();
-            h.put(new ByteKey(k), v);
-            if (m != null) {
-              m.put(k, v);
-            }
-          }
-          case DELETE -> {
-            h.remove(new ByteKey(op.key()));
-            if (m != null) {
-              m.remove(op.key());
-            }
-          }
+      for (int i = 0, n = batch.size(); i < n; i++) {
+        PackedTable t = table(batch.column(i));
+        switch (batch.kind(i)) {
+          case PUT -> t.put(batch.key(i), batch.value(i));
+          case DELETE -> t.remove(batch.key(i));
           case DELETE_RANGE -> {
-            if (Keys.compare(op.key(), op.value()) < 0) {
-              NavigableMap<byte[], byte[]> sub = sorted(op.column()).subMap(op.key(), true, op.value(), false);
-              for (byte[] k : sub.keySet()) {
-                h.remove(new ByteKey(k));
-              }
-              sub.clear();
+            if (Keys.compare(batch.key(i), batch.value(i)) < 0) {
+              t.removeRange(batch.key(i), batch.value(i));
             }
           }
         }
@@ -144,19 +90,9 @@ public final class MemoryKvStore implements KvStore {
     lock.readLock().lock();
     try {
       checkOpen();
-      Map<Column, NavigableMap<byte[], byte[]>> copy = new EnumMap<>(Column.class);
-      for (Map.Entry<Column, Map<ByteKey, byte[]>> e : index.entrySet()) {
-        NavigableMap<byte[], byte[]> sortedAlready = data.get(e.getKey());
-        NavigableMap<byte[], byte[]> m;
-        if (sortedAlready != null) {
-          m = new TreeMap<>(sortedAlready);
-        } else {
-          m = new TreeMap<>(Keys::compare);
-          for (Map.Entry<ByteKey, byte[]> w : e.getValue().entrySet()) {
-            m.put(w.getKey().bytes(), w.getValue());
-          }
-        }
-        copy.put(e.getKey(), m);
+      PackedTable[] copy = new PackedTable[tables.length];
+      for (int i = 0; i < tables.length; i++) {
+        copy[i] = tables[i].copy();
       }
       return new Snapshot(copy);
     } finally {
@@ -169,7 +105,7 @@ public final class MemoryKvStore implements KvStore {
     lock.readLock().lock();
     try {
       checkOpen();
-      return index.get(column).size();
+      return table(column).size();
     } finally {
       lock.readLock().unlock();
     }
@@ -202,21 +138,20 @@ public final class MemoryKvStore implements KvStore {
   }
 
   private static final class Snapshot implements KvSnapshot {
-    private final Map<Column, NavigableMap<byte[], byte[]>> data;
+    private final PackedTable[] tables;
 
-    Snapshot(Map<Column, NavigableMap<byte[], byte[]>> data) {
-      this.data = data;
+    Snapshot(PackedTable[] tables) {
+      this.tables = tables;
     }
 
     @Override
     public byte[] get(Column column, byte[] key) {
-      byte[] v = data.get(column).get(key);
-      return v == null ? null : v.clone();
+      return tables[column.ordinal()].get(key);
     }
 
     @Override
     public KvCursor iterate(Column column, byte[] fromInclusive, byte[] toExclusive) {
-      return new ListCursor(range(data.get(column), fromInclusive, toExclusive));
+      return new ListCursor(tables[column.ordinal()].range(fromInclusive, toExclusive));
     }
 
     @Override

@@ -213,12 +213,12 @@ public final class RocksKvStore implements KvStore {
       return;
     }
     try (WriteBatch wb = new WriteBatch()) {
-      for (KvBatch.Op op : batch.ops()) {
-        ColumnFamilyHandle h = handles.get(op.column());
-        switch (op.kind()) {
-          case PUT -> wb.put(h, op.key(), op.value());
-          case DELETE -> wb.delete(h, op.key());
-          case DELETE_RANGE -> wb.deleteRange(h, op.key(), op.value());
+      for (int i = 0, n = batch.size(); i < n; i++) {
+        ColumnFamilyHandle h = handles.get(batch.column(i));
+        switch (batch.kind(i)) {
+          case PUT -> wb.put(h, batch.key(i), batch.value(i));
+          case DELETE -> wb.delete(h, batch.key(i));
+          case DELETE_RANGE -> wb.deleteRange(h, batch.key(i), batch.value(i));
         }
       }
       db.write(deferSync ? deferredOptions : writeOptions, wb);
