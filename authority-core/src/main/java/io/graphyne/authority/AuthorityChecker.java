@@ -40,9 +40,17 @@ public final class AuthorityChecker {
           AuthError.DUPLICATE_SIG, null, List.copyOf(signers), List.of(), List.of(),
           Collections.emptySortedSet(), Collections.emptySortedSet());
     }
-    SignState s =
-        new SignState(distinct, Set.of(), view, params.maxDepth(), params.allowNonImmediateOwner());
-    s.tracer = tracer;
+    SignState s = SignState.forCheck(distinct, view, params.maxDepth(), params.allowNonImmediateOwner());
+    try {
+      s.tracer = tracer;
+      return verify(ops, signers, params, tracer, s);
+    } finally {
+      s.release();
+    }
+  }
+
+  private static Verdict verify(
+      List<OpRequirement> ops, List<PublicKey> signers, CheckParams params, Tracer tracer, SignState s) {
     s.approve(params.activeApprovals());
     s.approve(params.ownerApprovals());
 
@@ -87,8 +95,8 @@ public final class AuthorityChecker {
           }
         }
       }
-      requiredActive = Collections.unmodifiableSortedSet(active);
-      requiredOwner = Collections.unmodifiableSortedSet(owner);
+      requiredActive = IdSet.copyOf(active);
+      requiredOwner = IdSet.copyOf(owner);
     }
 
     AuthError error = null;
@@ -112,12 +120,14 @@ public final class AuthorityChecker {
         }
       }
     }
-    if (error == null) {
-      for (ObjectId id : requiredOwner) {
+    if (error == null && !requiredOwner.isEmpty()) {
+      Set<ObjectId> ownerApprovals = params.ownerApprovals();
+      ObjectId[] ids = inOrder(requiredOwner);
+      for (ObjectId id : ids) {
         if (tracer != null) {
           tracer.requirement("owner", id, -1);
         }
-        boolean ok = params.ownerApprovals().contains(id) || s.checkOwner(id);
+        boolean ok = ownerApprovals.contains(id) || s.checkOwner(id);
         if (tracer != null) {
           tracer.requirementResult(ok);
         }
@@ -129,7 +139,8 @@ public final class AuthorityChecker {
       }
     }
     if (error == null) {
-      for (ObjectId id : requiredActive) {
+      ObjectId[] ids = inOrder(requiredActive);
+      for (ObjectId id : ids) {
         if (tracer != null) {
           tracer.requirement("active", id, -1);
         }
@@ -144,6 +155,12 @@ public final class AuthorityChecker {
         }
       }
     }
+    List<PublicKey> signersCopy = List.copyOf(signers);
+    if (error == null && !s.anyUnused()) {
+      // valid: every key was used, and the state's keys are the signers in order (verify adds no
+      // available keys), so the used list is the signer list itself
+      return new Verdict(null, null, signersCopy, signersCopy, List.of(), requiredActive, requiredOwner);
+    }
     List<PublicKey> used = new ArrayList<>(s.size());
     List<PublicKey> unused = new ArrayList<>(0);
     for (int i = 0; i < s.size(); i++) {
@@ -156,11 +173,19 @@ public final class AuthorityChecker {
     return new Verdict(
         error,
         failed,
-        List.copyOf(signers),
+        signersCopy,
         used,
         unused,
         requiredActive,
         requiredOwner);
+  }
+
+  /**
+   * The ids of a required set in its iteration order: an {@link IdSet}'s own array (read only), a
+   * copy for any other sorted set.
+   */
+  private static ObjectId[] inOrder(SortedSet<ObjectId> ids) {
+    return ids instanceof IdSet s ? s.array() : ids.toArray(new ObjectId[0]);
   }
 
   /** The keys in order with duplicates found; null if any key repeats. */

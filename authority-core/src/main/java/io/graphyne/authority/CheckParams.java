@@ -36,10 +36,25 @@ public record CheckParams(
     }
   }
 
+  /**
+   * The transaction parameters per (HF-584 rule, depth): immutable, so one instance of each serves
+   * every transaction. Filled lazily; a racing thread at worst builds an equal instance.
+   */
+  private static final CheckParams[] FOR_TRANSACTION = new CheckParams[2 * 256];
+
   /** Transactions in blocks and the mempool at a head time. */
   public static CheckParams forTransaction(HardforkSchedule.Rules rules, int maxDepth) {
-    return new CheckParams(
-        maxDepth, rules.allowNonImmediateOwner(), false, Set.of(), Set.of(), CustomAuthorityLookup.NONE);
+    boolean nonImmediateOwner = rules.allowNonImmediateOwner();
+    if (maxDepth < 0 || maxDepth > 255) {
+      return new CheckParams(maxDepth, nonImmediateOwner, false, Set.of(), Set.of(), CustomAuthorityLookup.NONE); // throws
+    }
+    int slot = (nonImmediateOwner ? 256 : 0) + maxDepth;
+    CheckParams p = FOR_TRANSACTION[slot];
+    if (p == null) {
+      p = new CheckParams(maxDepth, nonImmediateOwner, false, Set.of(), Set.of(), CustomAuthorityLookup.NONE);
+      FOR_TRANSACTION[slot] = p;
+    }
+    return p;
   }
 
   public static CheckParams forTransaction(HardforkSchedule schedule, Instant headTime, int maxDepth) {

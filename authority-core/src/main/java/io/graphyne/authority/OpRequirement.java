@@ -32,7 +32,22 @@ public record OpRequirement(
     return new OpRequirement(-1, null, new TreeSet<>(active), new TreeSet<>(owner), other);
   }
 
+  /** The fee payer's active authority and nothing else: what most operations need. */
+  static OpRequirement feePayerOnly(int tag, Object op, ObjectId feePayer) {
+    return new OpRequirement(tag, op, IdSet.of(feePayer), IdSet.EMPTY, List.of());
+  }
+
+  /**
+   * An immutable copy in the set's order: an {@link IdSet} (kept as is, no copy) for sets in the
+   * ids' natural order, which is every set the engine builds.
+   */
   private static SortedSet<ObjectId> frozen(SortedSet<ObjectId> ids) {
-    return ids.isEmpty() ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(new TreeSet<>(ids));
+    if (ids instanceof IdSet) {
+      return ids;
+    }
+    if (ids.comparator() != null) {
+      return Collections.unmodifiableSortedSet(new TreeSet<>(ids));
+    }
+    return IdSet.copyOf(ids);
   }
 }

@@ -38,18 +38,68 @@ public final class RecordOpFields implements OpFields {
     this.record = record;
   }
 
+  /** The fee payer accessor of an operation record class, with the tag it was resolved for. */
+  private record PayerAccess(int tag, MethodHandle getter) {}
+
+  private static final PayerAccess NO_PAYER_ACCESS = new PayerAccess(-1, null);
+
+  /**
+   * Per operation record class: the accessor of its fee payer field, or {@link #NO_PAYER_ACCESS}
+   * (not an operation, a fixed payer, a missing field: the general path handles and reports these).
+   */
+  private static final ClassValue<PayerAccess> PAYER = new ClassValue<>() {
+    @Override
+    protected PayerAccess computeValue(Class<?> type) {
+      try {
+        int tag = io.graphyne.protocol.Operations.tagOf(type);
+        String field = RequiredAuthorities.feePayerField(tag);
+        MethodHandle h = field.startsWith("@") || field.indexOf('.') >= 0 ? null : ACCESSORS.get(type).get(field);
+        return h == null ? NO_PAYER_ACCESS : new PayerAccess(tag, h);
+      } catch (IllegalArgumentException e) {
+        return NO_PAYER_ACCESS;
+      }
+    }
+  };
+
   /** The requirement of one operation record. */
   public static OpRequirement requirement(Operation op, boolean ignoreCustomOperationRequiredAuths) {
-    return RequiredAuthorities.requirement(op.tag(), new RecordOpFields(op), op, ignoreCustomOperationRequiredAuths);
+    int tag = op.tag();
+    if (RequiredAuthorities.feePayerOnly(tag, ignoreCustomOperationRequiredAuths)) {
+      // the fee payer alone: read it through the class's cached accessor (no field map, no wrapper)
+      ObjectId payer = RequiredAuthorities.fixedFeePayer(tag);
+      if (payer == null) {
+        PayerAccess access = PAYER.get(op.getClass());
+        if (access.tag() == tag) {
+          Object v;
+          try {
+            v = (Object) access.getter().invokeExact((Object) op);
+          } catch (Throwable t) {
+            throw new IllegalStateException(t);
+          }
+          if (v instanceof ObjectId id) {
+            payer = id;
+          }
+        }
+      }
+      if (payer != null) {
+        return OpRequirement.feePayerOnly(tag, op, payer);
+      }
+      // anything unusual (a missing payer, a foreign class): the general path reports it
+    }
+    return RequiredAuthorities.requirement(tag, new RecordOpFields(op), op, ignoreCustomOperationRequiredAuths);
   }
 
-  /** Requirements of operations in order. */
+  /** Requirements of operations in order (an immutable list). */
   public static List<OpRequirement> requirements(List<Operation> ops, boolean ignoreCustomOperationRequiredAuths) {
-    List<OpRequirement> out = new ArrayList<>(ops.size());
-    for (Operation op : ops) {
-      out.add(requirement(op, ignoreCustomOperationRequiredAuths));
+    int n = ops.size();
+    if (n == 1) {
+      return List.of(requirement(ops.get(0), ignoreCustomOperationRequiredAuths));
     }
-    return out;
+    OpRequirement[] out = new OpRequirement[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = requirement(ops.get(i), ignoreCustomOperationRequiredAuths);
+    }
+    return List.of(out);
   }
 
   /** Components by bitshares-core field name, each an {@code (Object)Object} handle. */

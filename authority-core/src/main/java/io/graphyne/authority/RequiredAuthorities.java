@@ -121,7 +121,38 @@ public final class RequiredAuthorities {
   /** The fee payer of an operation. */
   public static ObjectId feePayer(int tag, OpFields op) {
     String f = feePayerField(tag);
-    return f.startsWith("@") ? ObjectId.parse(f.substring(1)) : op.account(f);
+    ObjectId fixed = FIXED_PAYER[tag];
+    return fixed != null ? fixed : op.account(f);
+  }
+
+  /** The fixed fee payer ({@code @1.2.x}) per tag, null where a field names it. */
+  private static final ObjectId[] FIXED_PAYER = new ObjectId[OPERATION_COUNT];
+
+  static {
+    for (int t = 0; t < OPERATION_COUNT; t++) {
+      if (FEE_PAYER[t].startsWith("@")) {
+        FIXED_PAYER[t] = ObjectId.parse(FEE_PAYER[t].substring(1));
+      }
+    }
+  }
+
+  /**
+   * Whether an operation's requirement is its fee payer's active authority alone (no extras in
+   * {@link #requirement}). CUSTOM counts only while its required_auths are ignored.
+   */
+  static boolean feePayerOnly(int tag, boolean ignoreCustomOperationRequiredAuths) {
+    return switch (tag) {
+      case ACCOUNT_CREATE, ACCOUNT_UPDATE, ASSET_UPDATE_ISSUER, PROPOSAL_UPDATE, BALANCE_CLAIM,
+          BLIND_TRANSFER, TRANSFER_FROM_BLIND -> false;
+      case CUSTOM -> ignoreCustomOperationRequiredAuths;
+      default -> tag >= 0 && tag < OPERATION_COUNT;
+    };
+  }
+
+  /** The fixed fee payer of a tag ({@code @1.2.x}), or null when a field names it. */
+  static ObjectId fixedFeePayer(int tag) {
+    checkTag(tag);
+    return FIXED_PAYER[tag];
   }
 
   /**
@@ -132,10 +163,14 @@ public final class RequiredAuthorities {
    */
   public static OpRequirement requirement(
       int tag, OpFields op, Object opObject, boolean ignoreCustomOperationRequiredAuths) {
+    ObjectId payer = feePayer(tag, op);
+    if (feePayerOnly(tag, ignoreCustomOperationRequiredAuths)) {
+      return OpRequirement.feePayerOnly(tag, opObject, payer);
+    }
     TreeSet<ObjectId> active = new TreeSet<>();
     TreeSet<ObjectId> owner = new TreeSet<>();
     List<Authority> other = new ArrayList<>(0);
-    active.add(feePayer(tag, op));
+    active.add(payer);
     switch (tag) {
       case ACCOUNT_CREATE -> {
         if (op.present("extensions.buyback_options")) {

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * bitshares-core's {@code sign_state} (spec/authority.md §2.3), exactly: keys in address order,
@@ -23,10 +24,10 @@ final class SignState {
   static final ObjectId TEMP_ACCOUNT = ObjectId.account(4);
   static final ObjectId COMMITTEE_ACCOUNT = ObjectId.account(0);
 
-  private final AuthorityView view;
-  private final int maxDepth;
-  private final boolean allowNonImmediateOwner;
-  private final Set<PublicKey> available;
+  private AuthorityView view;
+  private int maxDepth;
+  private boolean allowNonImmediateOwner;
+  private Set<PublicKey> available;
   /** Approved accounts (a handful per check: scanned linearly, no hash set per transaction). */
   private ObjectId[] approved = new ObjectId[4];
   private int approvedCount;
@@ -42,6 +43,17 @@ final class SignState {
   private Map<Address, PublicKey> providedAddresses;
   private Map<Address, PublicKey> availableAddresses;
   Tracer tracer;
+  /** Whether the last member looked at by {@link #keyMember} was signed. */
+  private boolean hit;
+
+  /** One reusable state per thread for {@link #forCheck} (a check allocates no state of its own). */
+  private static final ThreadLocal<SignState> SPARE = new ThreadLocal<>();
+  /** Sizes up to which a released spare keeps its arrays. */
+  private static final int SPARE_KEYS = 64;
+  private static final int SPARE_APPROVED = 16;
+  /** This thread's spare: handed out by {@link #forCheck} until {@link #release}. */
+  private boolean spare;
+  private boolean inUse;
 
   /**
    * @param provided distinct signer keys
@@ -53,13 +65,83 @@ final class SignState {
       AuthorityView view,
       int maxDepth,
       boolean allowNonImmediateOwner) {
+    int n = provided.size();
+    this.keys = provided.toArray(new PublicKey[Math.max(n, 2)]);
+    this.used = new boolean[keys.length];
+    init(n, available, view, maxDepth, allowNonImmediateOwner);
+  }
+
+  private SignState() {
+    this.keys = new PublicKey[4];
+    this.used = new boolean[4];
+  }
+
+  /**
+   * A state for one check, as {@code new SignState(provided, Set.of(), view, maxDepth,
+   * allowNonImmediateOwner)}: the thread's spare when it is free (call {@link #release} when done),
+   * a new one when the spare is busy (a check started from inside a check).
+   */
+  static SignState forCheck(
+      List<PublicKey> provided, AuthorityView view, int maxDepth, boolean allowNonImmediateOwner) {
+    SignState s = SPARE.get();
+    if (s == null) {
+      s = new SignState();
+      s.spare = true;
+      SPARE.set(s);
+    }
+    if (s.inUse) {
+      return new SignState(provided, Set.of(), view, maxDepth, allowNonImmediateOwner);
+    }
+    s.inUse = true;
+    int n = provided.size();
+    if (n > s.keys.length) {
+      s.keys = new PublicKey[n];
+      s.used = new boolean[n];
+    }
+    for (int i = 0; i < n; i++) {
+      s.keys[i] = provided.get(i);
+    }
+    s.init(n, Set.of(), view, maxDepth, allowNonImmediateOwner);
+    return s;
+  }
+
+  /** Returns the thread's spare (the state must not be used afterwards); no-op for other states. */
+  void release() {
+    if (!spare) {
+      return;
+    }
+    // drop references to the check's objects so the spare keeps nothing alive
+    if (keys.length > SPARE_KEYS) {
+      keys = new PublicKey[4];
+      used = new boolean[4];
+    } else {
+      Arrays.fill(keys, 0, count, null);
+    }
+    if (approved.length > SPARE_APPROVED) {
+      approved = new ObjectId[4];
+    } else {
+      Arrays.fill(approved, 0, approvedCount, null);
+    }
+    approvedCount = 0;
+    approvedSet = null;
+    count = 0;
+    index = null;
+    providedAddresses = null;
+    availableAddresses = null;
+    view = null;
+    available = null;
+    tracer = null;
+    inUse = false;
+  }
+
+  /** Sets up a fresh check over the first {@code n} entries of {@link #keys}. */
+  private void init(
+      int n, Set<PublicKey> available, AuthorityView view, int maxDepth, boolean allowNonImmediateOwner) {
     this.view = view;
     this.maxDepth = maxDepth;
     this.allowNonImmediateOwner = allowNonImmediateOwner;
     this.available = available;
-    int n = provided.size();
-    this.keys = provided.toArray(new PublicKey[Math.max(n, 2)]);
-    this.used = new boolean[keys.length];
+    Arrays.fill(used, false);
     this.count = n;
     if (n > INDEX_THRESHOLD) {
       index = new HashMap<>(n * 2);
@@ -245,16 +327,30 @@ final class SignState {
     }
     final long threshold = auth.weightThreshold();
     long total = 0; // bitshares-core uses uint32; weights are uint16 and at most a few hundred members
-    for (Map.Entry<PublicKey, Integer> e : auth.keyAuths().entrySet()) {
-      boolean s = signedKey(e.getKey());
-      if (s) {
-        total += e.getValue();
+    Map<PublicKey, Integer> keyAuths = auth.keyAuths();
+    int nk = keyAuths.size();
+    if (nk <= 2 && keyAuths instanceof SortedMap<PublicKey, Integer> sorted) {
+      // one or two keys (most authorities): first and last in the map's order, no iterator
+      if (nk >= 1) {
+        PublicKey k = sorted.firstKey();
+        total = keyMember(t, k, sorted.get(k), total);
+        if (hit && total >= threshold) {
+          return end(t, true, total);
+        }
+        if (nk == 2) {
+          k = sorted.lastKey();
+          total = keyMember(t, k, sorted.get(k), total);
+          if (hit && total >= threshold) {
+            return end(t, true, total);
+          }
+        }
       }
-      if (t != null) {
-        t.keyMember(e.getKey(), e.getValue(), s, total);
-      }
-      if (s && total >= threshold) {
-        return end(t, true, total);
+    } else {
+      for (Map.Entry<PublicKey, Integer> e : keyAuths.entrySet()) {
+        total = keyMember(t, e.getKey(), e.getValue(), total);
+        if (hit && total >= threshold) {
+          return end(t, true, total);
+        }
       }
     }
     if (!auth.addressAuths().isEmpty()) {
@@ -274,40 +370,84 @@ final class SignState {
     if (auth.accountAuths().isEmpty()) {
       return end(t, total >= threshold, total);
     }
-    for (Map.Entry<ObjectId, Integer> e : auth.accountAuths().entrySet()) {
-      ObjectId a = e.getKey();
-      int w = e.getValue();
-      if (t != null) {
-        t.accountMemberBegin(a, w, depth);
+    Map<ObjectId, Integer> accountAuths = auth.accountAuths();
+    int na = accountAuths.size();
+    if (na <= 2 && accountAuths instanceof SortedMap<ObjectId, Integer> sorted) {
+      // one or two accounts: first and last in the map's order, no iterator
+      ObjectId a = sorted.firstKey();
+      total = accountMember(t, a, sorted.get(a), depth, total);
+      if (hit && total >= threshold) {
+        return end(t, true, total);
       }
-      if (isApproved(a)) {
-        total += w;
-        if (t != null) {
-          t.accountMemberEnd(a, w, Tracer.MemberOutcome.APPROVED_CACHED, total);
-        }
-        if (total >= threshold) {
+      if (na == 2) {
+        a = sorted.lastKey();
+        total = accountMember(t, a, sorted.get(a), depth, total);
+        if (hit && total >= threshold) {
           return end(t, true, total);
         }
-      } else if (depth == maxDepth) {
-        if (t != null) {
-          t.accountMemberEnd(a, w, Tracer.MemberOutcome.DEPTH_LIMIT, total);
-        }
-      } else if (checkAuth(a, AuthorityView.Role.ACTIVE, view.active(a), depth + 1)
-          || (allowNonImmediateOwner
-              && checkAuth(a, AuthorityView.Role.OWNER, view.owner(a), depth + 1))) {
-        addApproved(a);
-        total += w;
-        if (t != null) {
-          t.accountMemberEnd(a, w, Tracer.MemberOutcome.SATISFIED, total);
-        }
-        if (total >= threshold) {
+      }
+    } else {
+      for (Map.Entry<ObjectId, Integer> e : accountAuths.entrySet()) {
+        total = accountMember(t, e.getKey(), e.getValue(), depth, total);
+        if (hit && total >= threshold) {
           return end(t, true, total);
         }
-      } else if (t != null) {
-        t.accountMemberEnd(a, w, Tracer.MemberOutcome.NOT_SATISFIED, total);
       }
     }
     return end(t, total >= threshold, total);
+  }
+
+  /** One key member: marks it used when signed ({@link #hit}) and returns the new total. */
+  private long keyMember(Tracer t, PublicKey k, Integer w, long total) {
+    boolean s = signedKey(k);
+    if (s) {
+      total += w;
+    }
+    if (t != null) {
+      t.keyMember(k, w, s, total);
+    }
+    hit = s;
+    return total;
+  }
+
+  /**
+   * One account member at {@code depth}: counts when already approved or satisfied below (then
+   * approved), not past the depth limit; {@link #hit} says whether it counted. Returns the new total.
+   */
+  private long accountMember(Tracer t, ObjectId a, int w, int depth, long total) {
+    if (t != null) {
+      t.accountMemberBegin(a, w, depth);
+    }
+    if (isApproved(a)) {
+      total += w;
+      if (t != null) {
+        t.accountMemberEnd(a, w, Tracer.MemberOutcome.APPROVED_CACHED, total);
+      }
+      hit = true;
+      return total;
+    }
+    if (depth == maxDepth) {
+      if (t != null) {
+        t.accountMemberEnd(a, w, Tracer.MemberOutcome.DEPTH_LIMIT, total);
+      }
+      hit = false;
+      return total;
+    }
+    if (checkAuth(a, AuthorityView.Role.ACTIVE, view.active(a), depth + 1)
+        || (allowNonImmediateOwner && checkAuth(a, AuthorityView.Role.OWNER, view.owner(a), depth + 1))) {
+      addApproved(a);
+      total += w;
+      if (t != null) {
+        t.accountMemberEnd(a, w, Tracer.MemberOutcome.SATISFIED, total);
+      }
+      hit = true;
+      return total;
+    }
+    if (t != null) {
+      t.accountMemberEnd(a, w, Tracer.MemberOutcome.NOT_SATISFIED, total);
+    }
+    hit = false;
+    return total;
   }
 
   private static boolean end(Tracer t, boolean result, long total) {

@@ -144,8 +144,10 @@ final class Evaluator {
     return v;
   }
 
+  private static final ObjectId[] VOTE_DERIVED = {COMMITTEE, WITNESS_ACCOUNT, RELAXED_COMMITTEE};
+
   private static boolean touchesVoteDerived(Verdict v) {
-    for (ObjectId id : List.of(COMMITTEE, WITNESS_ACCOUNT, RELAXED_COMMITTEE)) {
+    for (ObjectId id : VOTE_DERIVED) {
       if (v.requiredActive().contains(id) || v.requiredOwner().contains(id)) {
         return true;
       }
