@@ -10,6 +10,8 @@ import io.graphyne.protocol.PublicKey;
 import io.graphyne.protocol.SignedTransaction;
 import io.graphyne.protocol.Transaction;
 import io.graphyne.crypto.Hashes;
+import io.graphyne.protocol.StaticVariant;
+import io.graphyne.protocol.codec.Codec;
 import io.graphyne.protocol.codec.Codecs;
 import io.graphyne.protocol.codec.FcWriter;
 import java.util.ArrayList;
@@ -36,18 +38,19 @@ public final class PreparedTransaction {
   private PreparedTransaction(ProcessedTransaction tx, Bytes chainId) {
     this.tx = tx;
     // One encoding serves all three digests: the packed processed transaction is the packed
-    // transaction, then the signatures, then the operation results (fc::raw field order).
+    // transaction, then the signatures, then the operation results (fc::raw field order); the
+    // writer's position after each part gives the sizes.
     FcWriter w = WRITER.get().reset();
-    PROCESSED.write(w, tx);
+    TRANSACTION.write(w, tx.transaction());
+    int unsigned = w.size();
+    SIGNATURES.write(w, tx.signed().signatures());
+    int signedEnd = w.size();
+    RESULTS.write(w, tx.operationResults());
     byte[] buf = w.array();
-    int n = tx.signed().signatures().size();
-    int resultsSize = tx.operationResults().isEmpty()
-        ? 1
-        : w.size() - Codecs.encode(tx.transaction()).length - varintSize(n) - n * Secp256k1.SIGNATURE_SIZE;
-    this.signedSize = w.size() - resultsSize;
-    this.unsignedSize = signedSize - varintSize(n) - n * Secp256k1.SIGNATURE_SIZE;
-    this.id = Bytes.wrap(Hashes.prefix(Hashes.sha256(buf, 0, unsignedSize), 20));
-    this.sigDigest = Hashes.sha256(chainId.unsafeArray(), buf, 0, unsignedSize);
+    this.unsignedSize = unsigned;
+    this.signedSize = signedEnd;
+    this.id = Bytes.wrap(Hashes.prefix(Hashes.sha256(buf, 0, unsigned), 20));
+    this.sigDigest = Hashes.sha256(chainId.unsafeArray(), buf, 0, unsigned);
     this.merkleDigest = Hashes.sha256(buf, 0, w.size());
     if (buf.length > MAX_KEPT_WRITER) {
       WRITER.remove(); // do not pin a huge buffer per thread
@@ -57,8 +60,9 @@ public final class PreparedTransaction {
 
   private static final ThreadLocal<FcWriter> WRITER = ThreadLocal.withInitial(() -> new FcWriter(4096));
   private static final int MAX_KEPT_WRITER = 1 << 16;
-  private static final io.graphyne.protocol.codec.RecordCodec<ProcessedTransaction> PROCESSED =
-      Codecs.of(ProcessedTransaction.class);
+  private static final Codec<Transaction> TRANSACTION = Codecs.of(Transaction.class);
+  private static final Codec<List<Bytes>> SIGNATURES = Codecs.forType("vector<signature_type>");
+  private static final Codec<List<StaticVariant>> RESULTS = Codecs.forType("vector<operation_result>");
 
   /** Digests, sizes and stateless validation; signers still to recover. */
   public static PreparedTransaction digest(ProcessedTransaction tx, Bytes chainId) {
@@ -169,13 +173,5 @@ public final class PreparedTransaction {
 
   public int signatureCount() {
     return tx.signed().signatures().size();
-  }
-
-  private static int varintSize(long v) {
-    int n = 1;
-    while ((v >>>= 7) != 0) {
-      n++;
-    }
-    return n;
   }
 }
