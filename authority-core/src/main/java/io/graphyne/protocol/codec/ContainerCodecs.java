@@ -198,7 +198,13 @@ final class ContainerCodecs {
 
     @Override
     public List<T> read(FcReader r) {
-      return Collections.unmodifiableList(canonicalList(vector.read(r), element.comparator()));
+      List<T> read = vector.read(r);
+      List<T> canonical = canonicalList(read, element.comparator());
+      if (canonical == read) {
+        return read; // already unmodifiable
+      }
+      r.noteNonCanonical(); // sorted or deduplicated: the re-encoding differs from the input
+      return Collections.unmodifiableList(canonical);
     }
 
     @Override
@@ -239,6 +245,17 @@ final class ContainerCodecs {
       return 1;
     }
 
+    /** True if the keys are strictly ascending: the map's encoding is these pairs in this order. */
+    private boolean strictlyAscending(List<K> keys) {
+      Comparator<K> kc = key.comparator();
+      for (int i = 1; i < keys.size(); i++) {
+        if (kc.compare(keys.get(i - 1), keys.get(i)) >= 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     private Map<K, V> canonical(List<K> keys, List<V> values) {
       List<Integer> order = new ArrayList<>(keys.size());
       for (int i = 0; i < keys.size(); i++) {
@@ -271,6 +288,9 @@ final class ContainerCodecs {
         } catch (DecodeException e) {
           throw e.within("[" + i + "]");
         }
+      }
+      if (!strictlyAscending(ks)) {
+        r.noteNonCanonical(); // sorted or deduplicated: the re-encoding differs from the input
       }
       return canonical(ks, vs);
     }

@@ -26,6 +26,8 @@ public final class FcReader {
   private int pos;
   private int depth;
   private final int maxDepth;
+  /** How many normalisations (input that is not the canonical encoding) reads have met so far. */
+  private int nonCanonical;
 
   public FcReader(byte[] buf) {
     this(buf, 0, buf.length, DEFAULT_MAX_DEPTH);
@@ -84,6 +86,22 @@ public final class FcReader {
     if (pos != limit) {
       throw error(Kind.TRAILING_BYTES, (limit - pos) + " unread bytes after the value");
     }
+  }
+
+  /**
+   * Records that what was just read is not in canonical form (a padded varint, an unsorted or
+   * duplicated flat_set/flat_map entry): re-encoding the decoded value gives different bytes.
+   */
+  public void noteNonCanonical() {
+    nonCanonical++;
+  }
+
+  /**
+   * How many normalisations the reads so far have made. When it is unchanged across the read of
+   * a value, the value's re-encoding is exactly the bytes it was read from.
+   */
+  public int nonCanonicalCount() {
+    return nonCanonical;
   }
 
   public void enter() {
@@ -148,7 +166,7 @@ public final class FcReader {
 
   /**
    * fc unsigned_int: LEB128, at most 10 bytes, full 64-bit range. Non-minimal encodings are
-   * accepted, as fc accepts them; canonical re-encoding reveals them.
+   * accepted, as fc accepts them, and counted in {@link #nonCanonicalCount()}.
    */
   public long varint() {
     long v = 0;
@@ -164,6 +182,9 @@ public final class FcReader {
       }
       v |= (long) (b & 0x7f) << shift;
       if ((b & 0x80) == 0) {
+        if (b == 0 && shift > 0) {
+          nonCanonical++; // a zero last byte after continuation bytes: padded, not minimal
+        }
         return v;
       }
       shift += 7;

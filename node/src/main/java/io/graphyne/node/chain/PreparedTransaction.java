@@ -13,6 +13,7 @@ import io.graphyne.crypto.Hashes;
 import io.graphyne.protocol.StaticVariant;
 import io.graphyne.protocol.codec.Codec;
 import io.graphyne.protocol.codec.Codecs;
+import io.graphyne.protocol.codec.DecodedBlock;
 import io.graphyne.protocol.codec.FcWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,27 +36,39 @@ public final class PreparedTransaction {
   private volatile RecoveryFailure recoveryFailure;
   private volatile int failedSignature = -1;
 
-  private PreparedTransaction(ProcessedTransaction tx, Bytes chainId) {
+  /**
+   * From the packed processed transaction in {@code packed[start, end)}: the transaction part ends
+   * at {@code unsignedEnd}, the signatures at {@code signedEnd}; the bytes must be canonical.
+   */
+  private PreparedTransaction(ProcessedTransaction tx, Bytes chainId, byte[] packed, int start, int unsignedEnd,
+      int signedEnd, int end) {
     this.tx = tx;
-    // One encoding serves all three digests: the packed processed transaction is the packed
-    // transaction, then the signatures, then the operation results (fc::raw field order); the
-    // writer's position after each part gives the sizes.
+    this.unsignedSize = unsignedEnd - start;
+    this.signedSize = signedEnd - start;
+    this.id = Bytes.wrap(Hashes.prefix(Hashes.sha256(packed, start, unsignedSize), 20));
+    this.sigDigest = Hashes.sha256(chainId.unsafeArray(), packed, start, unsignedSize);
+    this.merkleDigest = Hashes.sha256(packed, start, end - start);
+    this.invalid = TransactionValidator.validate(tx.transaction());
+  }
+
+  /**
+   * One encoding serves all three digests: the packed processed transaction is the packed
+   * transaction, then the signatures, then the operation results (fc::raw field order); the
+   * writer's position after each part gives the sizes.
+   */
+  private static PreparedTransaction encodeAndDigest(ProcessedTransaction tx, Bytes chainId) {
     FcWriter w = WRITER.get().reset();
     TRANSACTION.write(w, tx.transaction());
-    int unsigned = w.size();
+    int unsignedEnd = w.size();
     SIGNATURES.write(w, tx.signed().signatures());
     int signedEnd = w.size();
     RESULTS.write(w, tx.operationResults());
     byte[] buf = w.array();
-    this.unsignedSize = unsigned;
-    this.signedSize = signedEnd;
-    this.id = Bytes.wrap(Hashes.prefix(Hashes.sha256(buf, 0, unsigned), 20));
-    this.sigDigest = Hashes.sha256(chainId.unsafeArray(), buf, 0, unsigned);
-    this.merkleDigest = Hashes.sha256(buf, 0, w.size());
+    PreparedTransaction p = new PreparedTransaction(tx, chainId, buf, 0, unsignedEnd, signedEnd, w.size());
     if (buf.length > MAX_KEPT_WRITER) {
       WRITER.remove(); // do not pin a huge buffer per thread
     }
-    this.invalid = TransactionValidator.validate(tx.transaction());
+    return p;
   }
 
   private static final ThreadLocal<FcWriter> WRITER = ThreadLocal.withInitial(() -> new FcWriter(4096));
@@ -66,11 +79,26 @@ public final class PreparedTransaction {
 
   /** Digests, sizes and stateless validation; signers still to recover. */
   public static PreparedTransaction digest(ProcessedTransaction tx, Bytes chainId) {
-    return new PreparedTransaction(tx, chainId);
+    return encodeAndDigest(tx, chainId);
   }
 
   public static PreparedTransaction digest(SignedTransaction tx, Bytes chainId) {
-    return new PreparedTransaction(new ProcessedTransaction(tx, List.of()), chainId);
+    return encodeAndDigest(new ProcessedTransaction(tx, List.of()), chainId);
+  }
+
+  /**
+   * As {@link #digest(ProcessedTransaction, Bytes)} for transaction {@code i} of a decoded block:
+   * when the decoder normalised nothing in it, its range of the raw block is its canonical
+   * encoding and is hashed as it is; otherwise (padded varints, unsorted or duplicated set and
+   * map entries) the transaction is re-encoded, as bitshares-core hashes the re-encoding.
+   */
+  public static PreparedTransaction digest(DecodedBlock block, int i, Bytes chainId) {
+    ProcessedTransaction tx = block.transaction(i);
+    if (!block.canonical(i)) {
+      return encodeAndDigest(tx, chainId);
+    }
+    return new PreparedTransaction(tx, chainId, block.raw(), block.start(i), block.unsignedEnd(i),
+        block.signedEnd(i), block.end(i));
   }
 
   /** Digests, validation and recovery on the calling thread. */

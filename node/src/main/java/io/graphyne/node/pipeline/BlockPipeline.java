@@ -18,6 +18,7 @@ import io.graphyne.protocol.Bytes;
 import io.graphyne.protocol.SignedBlock;
 import io.graphyne.protocol.SignedTransaction;
 import io.graphyne.protocol.codec.Codecs;
+import io.graphyne.protocol.codec.DecodedBlock;
 import io.graphyne.protocol.codec.DecodeException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -205,9 +206,9 @@ public final class BlockPipeline implements AutoCloseable {
     checkRunning();
     long t0 = System.nanoTime();
     CompletableFuture<BlockResult> f = new CompletableFuture<>();
-    SignedBlock block;
+    DecodedBlock block;
     try {
-      block = Codecs.decode(SignedBlock.class, raw);
+      block = Codecs.decodeBlock(raw);
     } catch (DecodeException e) {
       splitStage.nanos.add(System.nanoTime() - t0);
       BlockResult r = malformed(e.getMessage());
@@ -218,7 +219,7 @@ public final class BlockPipeline implements AutoCloseable {
       }
       return f;
     }
-    BlockWork w = new BlockWork(block, raw, f);
+    BlockWork w = new BlockWork(block, f);
     publishBlock(w);
     splitStage.nanos.add(System.nanoTime() - t0);
     splitStage.events.add(1 + w.txs.length);
@@ -405,7 +406,7 @@ public final class BlockPipeline implements AutoCloseable {
           e.block.signee = r.ok() ? r.key() : null;
         }
         case BLOCK_TX -> {
-          PreparedTransaction p = PreparedTransaction.digest(e.tx, chainId);
+          PreparedTransaction p = PreparedTransaction.digest(e.block.decoded, e.index, chainId);
           p.recover(secp);
           e.prepared = p;
         }
