@@ -28,6 +28,10 @@ public final class FcReader {
   private final int maxDepth;
   /** How many normalisations (input that is not the canonical encoding) reads have met so far. */
   private int nonCanonical;
+  private java.time.Instant lastInstant;
+  /** By depth: component arrays of the records being read ({@link #recordScratch}). */
+  private Object[][] refScratch = new Object[0][];
+  private long[][] primScratch = new long[0][];
 
   public FcReader(byte[] buf) {
     this(buf, 0, buf.length, DEFAULT_MAX_DEPTH);
@@ -79,6 +83,50 @@ public final class FcReader {
     if (n > limit - pos) {
       throw error(Kind.TRUNCATED, "need " + n + " bytes, " + (limit - pos) + " left");
     }
+  }
+
+  /**
+   * {@code Instant.ofEpochSecond(seconds)}, the same instance as the previous call's when the
+   * seconds are the same (a block's transactions share a few expiration times; Instant is an
+   * immutable value).
+   */
+  java.time.Instant instant(long seconds) {
+    java.time.Instant last = lastInstant;
+    if (last == null || last.getEpochSecond() != seconds) {
+      last = java.time.Instant.ofEpochSecond(seconds);
+      lastInstant = last;
+    }
+    return last;
+  }
+
+  /**
+   * An array of at least {@code n} slots for the components of a record being read at the
+   * current nesting depth (records read inside it are one level deeper, so they never share it).
+   * Reused for every record at that depth; the caller must not keep it.
+   */
+  Object[] recordScratch(int n) {
+    Object[][] byDepth = refScratch;
+    if (depth >= byDepth.length) {
+      byDepth = refScratch = Arrays.copyOf(byDepth, depth + 8);
+    }
+    Object[] a = byDepth[depth];
+    if (a == null || a.length < n) {
+      a = byDepth[depth] = new Object[Math.max(n, 8)];
+    }
+    return a;
+  }
+
+  /** As {@link #recordScratch}, for the record's integer components. */
+  long[] primitiveScratch(int n) {
+    long[][] byDepth = primScratch;
+    if (depth >= byDepth.length) {
+      byDepth = primScratch = Arrays.copyOf(byDepth, depth + 8);
+    }
+    long[] a = byDepth[depth];
+    if (a == null || a.length < n) {
+      a = byDepth[depth] = new long[Math.max(n, 8)];
+    }
+    return a;
   }
 
   /** Throws unless the whole input was consumed. */
