@@ -75,10 +75,15 @@ abstract class AbstractSecp256k1 implements Secp256k1 {
     if (f != null) {
       return Recovery.failed(f);
     }
+    // The key is compressed straight into the array the PublicKey keeps; the 64-byte scratch
+    // is this thread's.
     byte[] out = new byte[PUBLIC_KEY_SIZE];
-    f = recoverChecked(digest32, sig65, (sig65[0] - 27) & 3, new byte[64], out, 0);
-    return f != null ? Recovery.failed(f) : Recovery.of(PublicKey.wrap(out));
+    f = recoverChecked(digest32, sig65, (sig65[0] - 27) & 3, SCRATCH64.get(), out, 0);
+    return f != null ? Recovery.failed(f) : Recovery.of(PublicKey.adopt(out));
   }
+
+  /** recoverChecked's scratch for {@link #recover}: it never calls back into recover. */
+  private static final ThreadLocal<byte[]> SCRATCH64 = ThreadLocal.withInitial(() -> new byte[64]);
 
   @Override
   public int recoverBatch(

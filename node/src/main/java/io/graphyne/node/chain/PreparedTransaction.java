@@ -15,7 +15,7 @@ import io.graphyne.protocol.codec.Codec;
 import io.graphyne.protocol.codec.Codecs;
 import io.graphyne.protocol.codec.DecodedBlock;
 import io.graphyne.protocol.codec.FcWriter;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,7 +45,7 @@ public final class PreparedTransaction {
     this.tx = tx;
     this.unsignedSize = unsignedEnd - start;
     this.signedSize = signedEnd - start;
-    this.id = Bytes.wrap(Hashes.prefix(Hashes.sha256(packed, start, unsignedSize), 20));
+    this.id = Bytes.wrap(Hashes.sha256Prefix(packed, start, unsignedSize, 20));
     this.sigDigest = Hashes.sha256(chainId.unsafeArray(), packed, start, unsignedSize);
     this.merkleDigest = Hashes.sha256(packed, start, end - start);
     this.invalid = TransactionValidator.validate(tx.transaction());
@@ -117,16 +117,26 @@ public final class PreparedTransaction {
   /** Recovers every signature (canonical rule enforced), stopping at the first failure. */
   public void recover(Secp256k1 secp) {
     List<Bytes> sigs = tx.signed().signatures();
-    List<PublicKey> keys = new ArrayList<>(sigs.size());
-    for (int i = 0; i < sigs.size(); i++) {
+    int n = sigs.size();
+    if (n == 1) { // the common case: no intermediate array
+      Recovery r = secp.recover(sigDigest, sigs.get(0).unsafeArray());
+      if (r.ok()) {
+        setRecovered(List.of(r.key()), null, -1);
+      } else {
+        setRecovered(List.of(), r.failure(), 0);
+      }
+      return;
+    }
+    PublicKey[] keys = new PublicKey[n];
+    for (int i = 0; i < n; i++) {
       Recovery r = secp.recover(sigDigest, sigs.get(i).unsafeArray());
       if (!r.ok()) {
-        setRecovered(List.copyOf(keys), r.failure(), i);
+        setRecovered(List.of(Arrays.copyOf(keys, i)), r.failure(), i);
         return;
       }
-      keys.add(r.key());
+      keys[i] = r.key();
     }
-    setRecovered(keys, null, -1);
+    setRecovered(List.of(keys), null, -1);
   }
 
   /** Sets the recovery outcome (pipeline recovery threads). */
