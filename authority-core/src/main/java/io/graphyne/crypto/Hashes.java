@@ -40,6 +40,27 @@ public final class Hashes {
     return md.digest();
   }
 
+  /**
+   * The first {@code n} (at most 32) bytes of SHA-256(data[offset, offset+length)): only the
+   * returned array is allocated.
+   */
+  public static byte[] sha256Prefix(byte[] data, int offset, int length, int n) {
+    if (n < 0 || n > 32) {
+      throw new IllegalArgumentException("a SHA-256 prefix is 0..32 bytes, not " + n);
+    }
+    MessageDigest md = SHA256.get();
+    md.update(data, offset, length);
+    byte[] full = SCRATCH32.get();
+    try {
+      md.digest(full, 0, 32);
+    } catch (java.security.DigestException e) {
+      throw new IllegalStateException(e);
+    }
+    return Arrays.copyOf(full, n);
+  }
+
+  private static final ThreadLocal<byte[]> SCRATCH32 = ThreadLocal.withInitial(() -> new byte[32]);
+
   /** SHA-256 of the concatenation {@code a || b}. */
   public static byte[] sha256(byte[] a, byte[] b) {
     MessageDigest md = SHA256.get();

@@ -29,8 +29,14 @@ public final class PublicKey implements Comparable<PublicKey> {
     return new PublicKey(compressed33.clone());
   }
 
-  /** For decoders that own a fresh array. */
-  static PublicKey adopt(byte[] compressed33) {
+  /**
+   * Wraps a fresh array without copying it, for decoders and key recovery that have just filled
+   * it: the caller hands the array over and must never modify it afterwards.
+   */
+  public static PublicKey adopt(byte[] compressed33) {
+    if (compressed33.length != SIZE) {
+      throw new IllegalArgumentException("a public key is 33 bytes, got " + compressed33.length);
+    }
     return new PublicKey(compressed33);
   }
 

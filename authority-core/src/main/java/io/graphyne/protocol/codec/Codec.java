@@ -13,6 +13,14 @@ public abstract class Codec<T> {
 
   public abstract T read(FcReader r);
 
+  /**
+   * Reads a value whose Java form is a {@code long} or {@code int} (a record component of that
+   * type) without boxing it. The integer codecs override this; the default unboxes {@link #read}.
+   */
+  long readPrimitive(FcReader r) {
+    return ((Number) read(r)).longValue();
+  }
+
   public abstract void write(FcWriter w, T value);
 
   public abstract JsonNode toJson(T value, JsonContext ctx);

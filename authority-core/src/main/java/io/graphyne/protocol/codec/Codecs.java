@@ -107,6 +107,15 @@ public final class Codecs {
     return new Checked<>(value, diff < 0, diff, canonical);
   }
 
+  /**
+   * Decodes a signed block as {@code decode(SignedBlock.class, raw)} does -- the same value, the
+   * same errors -- and also records each transaction's byte range in {@code raw} and whether the
+   * decoder normalised anything while reading it (see {@link DecodedBlock}).
+   */
+  public static DecodedBlock decodeBlock(byte[] raw) {
+    return BlockDecoder.decode(raw);
+  }
+
   /** Decodes a whole byte array as one {@code type}; trailing bytes are an error. */
   public static <T> T decode(Class<T> type, byte[] bytes) {
     FcReader r = new FcReader(bytes);

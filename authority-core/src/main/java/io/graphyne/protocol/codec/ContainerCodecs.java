@@ -105,15 +105,33 @@ final class ContainerCodecs {
     public List<T> read(FcReader r) {
       Codec<T> e0 = el();
       int n = r.count(e0.minBytes(), maxCount(e0));
-      List<T> out = new ArrayList<>(Math.min(n, 256));
-      for (int i = 0; i < n; i++) {
-        try {
-          out.add(e0.read(r));
-        } catch (DecodeException e) {
-          throw e.within("[" + i + "]");
-        }
+      switch (n) {
+        case 0:
+          return List.of();
+        case 1:
+          return immutable(readAt(r, e0, 0));
+        case 2:
+          T first = readAt(r, e0, 0);
+          return immutable(first, readAt(r, e0, 1));
+        default:
+          // n is bounded by the input left (count() checks n * minBytes), or by MAX_EMPTY_ELEMENTS.
+          Object[] out = new Object[n];
+          boolean nulls = false;
+          for (int i = 0; i < n; i++) {
+            Object o = readAt(r, e0, i);
+            out[i] = o;
+            nulls |= o == null;
+          }
+          return immutable(out, nulls);
       }
-      return Collections.unmodifiableList(out);
+    }
+
+    private static <T> T readAt(FcReader r, Codec<T> e0, int i) {
+      try {
+        return e0.read(r);
+      } catch (DecodeException e) {
+        throw e.within("[" + i + "]");
+      }
     }
 
     @Override
@@ -154,6 +172,29 @@ final class ContainerCodecs {
       }
       return Collections.unmodifiableList(out);
     }
+  }
+
+  // An unmodifiable list of decoded elements: List.of's (which records' List.copyOf keeps as it
+  // is, and which for one or two elements is a single small object), or for the null elements
+  // List.of refuses, an unmodifiable view (decoded elements are never null in practice).
+
+  static <T> List<T> immutable(T a) {
+    return a == null ? Collections.singletonList(null) : List.of(a);
+  }
+
+  static <T> List<T> immutable(T a, T b) {
+    if (a == null || b == null) {
+      return Collections.unmodifiableList(java.util.Arrays.asList(a, b));
+    }
+    return List.of(a, b);
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T> List<T> immutable(Object[] elements, boolean nulls) {
+    if (nulls) {
+      return Collections.unmodifiableList((List<T>) java.util.Arrays.asList(elements));
+    }
+    return (List<T>) List.of(elements);
   }
 
   /** Sorts stably and drops later duplicates, as inserting into an fc flat container does. */
@@ -198,7 +239,13 @@ final class ContainerCodecs {
 
     @Override
     public List<T> read(FcReader r) {
-      return Collections.unmodifiableList(canonicalList(vector.read(r), element.comparator()));
+      List<T> read = vector.read(r);
+      List<T> canonical = canonicalList(read, element.comparator());
+      if (canonical == read) {
+        return read; // already unmodifiable
+      }
+      r.noteNonCanonical(); // sorted or deduplicated: the re-encoding differs from the input
+      return Collections.unmodifiableList(canonical);
     }
 
     @Override
@@ -239,6 +286,17 @@ final class ContainerCodecs {
       return 1;
     }
 
+    /** True if the keys are strictly ascending: the map's encoding is these pairs in this order. */
+    private boolean strictlyAscending(List<K> keys) {
+      Comparator<K> kc = key.comparator();
+      for (int i = 1; i < keys.size(); i++) {
+        if (kc.compare(keys.get(i - 1), keys.get(i)) >= 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     private Map<K, V> canonical(List<K> keys, List<V> values) {
       List<Integer> order = new ArrayList<>(keys.size());
       for (int i = 0; i < keys.size(); i++) {
@@ -272,6 +330,15 @@ final class ContainerCodecs {
           throw e.within("[" + i + "]");
         }
       }
+      if (strictlyAscending(ks)) {
+        // Already in canonical order: the same map canonical() builds, without sorting.
+        LinkedHashMap<K, V> m = new LinkedHashMap<>(Math.max(4, n * 4 / 3 + 1));
+        for (int i = 0; i < n; i++) {
+          m.put(ks.get(i), vs.get(i));
+        }
+        return Collections.unmodifiableMap(m);
+      }
+      r.noteNonCanonical(); // sorted or deduplicated: the re-encoding differs from the input
       return canonical(ks, vs);
     }
 

@@ -26,6 +26,12 @@ public final class FcReader {
   private int pos;
   private int depth;
   private final int maxDepth;
+  /** How many normalisations (input that is not the canonical encoding) reads have met so far. */
+  private int nonCanonical;
+  private java.time.Instant lastInstant;
+  /** By depth: component arrays of the records being read ({@link #recordScratch}). */
+  private Object[][] refScratch = new Object[0][];
+  private long[][] primScratch = new long[0][];
 
   public FcReader(byte[] buf) {
     this(buf, 0, buf.length, DEFAULT_MAX_DEPTH);
@@ -79,11 +85,71 @@ public final class FcReader {
     }
   }
 
+  /**
+   * {@code Instant.ofEpochSecond(seconds)}, the same instance as the previous call's when the
+   * seconds are the same (a block's transactions share a few expiration times; Instant is an
+   * immutable value).
+   */
+  java.time.Instant instant(long seconds) {
+    java.time.Instant last = lastInstant;
+    if (last == null || last.getEpochSecond() != seconds) {
+      last = java.time.Instant.ofEpochSecond(seconds);
+      lastInstant = last;
+    }
+    return last;
+  }
+
+  /**
+   * An array of at least {@code n} slots for the components of a record being read at the
+   * current nesting depth (records read inside it are one level deeper, so they never share it).
+   * Reused for every record at that depth; the caller must not keep it.
+   */
+  Object[] recordScratch(int n) {
+    Object[][] byDepth = refScratch;
+    if (depth >= byDepth.length) {
+      byDepth = refScratch = Arrays.copyOf(byDepth, depth + 8);
+    }
+    Object[] a = byDepth[depth];
+    if (a == null || a.length < n) {
+      a = byDepth[depth] = new Object[Math.max(n, 8)];
+    }
+    return a;
+  }
+
+  /** As {@link #recordScratch}, for the record's integer components. */
+  long[] primitiveScratch(int n) {
+    long[][] byDepth = primScratch;
+    if (depth >= byDepth.length) {
+      byDepth = primScratch = Arrays.copyOf(byDepth, depth + 8);
+    }
+    long[] a = byDepth[depth];
+    if (a == null || a.length < n) {
+      a = byDepth[depth] = new long[Math.max(n, 8)];
+    }
+    return a;
+  }
+
   /** Throws unless the whole input was consumed. */
   public void expectEnd() {
     if (pos != limit) {
       throw error(Kind.TRAILING_BYTES, (limit - pos) + " unread bytes after the value");
     }
+  }
+
+  /**
+   * Records that what was just read is not in canonical form (a padded varint, an unsorted or
+   * duplicated flat_set/flat_map entry): re-encoding the decoded value gives different bytes.
+   */
+  public void noteNonCanonical() {
+    nonCanonical++;
+  }
+
+  /**
+   * How many normalisations the reads so far have made. When it is unchanged across the read of
+   * a value, the value's re-encoding is exactly the bytes it was read from.
+   */
+  public int nonCanonicalCount() {
+    return nonCanonical;
   }
 
   public void enter() {
@@ -148,7 +214,7 @@ public final class FcReader {
 
   /**
    * fc unsigned_int: LEB128, at most 10 bytes, full 64-bit range. Non-minimal encodings are
-   * accepted, as fc accepts them; canonical re-encoding reveals them.
+   * accepted, as fc accepts them, and counted in {@link #nonCanonicalCount()}.
    */
   public long varint() {
     long v = 0;
@@ -164,6 +230,9 @@ public final class FcReader {
       }
       v |= (long) (b & 0x7f) << shift;
       if ((b & 0x80) == 0) {
+        if (b == 0 && shift > 0) {
+          nonCanonical++; // a zero last byte after continuation bytes: padded, not minimal
+        }
         return v;
       }
       shift += 7;

@@ -109,6 +109,11 @@ final class PrimitiveCodecs {
 
     @Override
     public Integer read(FcReader r) {
+      return (int) readPrimitive(r);
+    }
+
+    @Override
+    long readPrimitive(FcReader r) {
       switch (bytes) {
         case 1:
           int b = r.u8();
@@ -190,6 +195,11 @@ final class PrimitiveCodecs {
 
     @Override
     public Long read(FcReader r) {
+      return readPrimitive(r);
+    }
+
+    @Override
+    long readPrimitive(FcReader r) {
       switch (form) {
         case U32:
           return r.u32();
@@ -428,7 +438,7 @@ final class PrimitiveCodecs {
 
         @Override
         public Instant read(FcReader r) {
-          return Instant.ofEpochSecond(r.u32());
+          return r.instant(r.u32());
         }
 
         @Override
@@ -473,7 +483,7 @@ final class PrimitiveCodecs {
 
         @Override
         public PublicKey read(FcReader r) {
-          return PublicKey.wrap(r.bytes(PublicKey.SIZE));
+          return PublicKey.adopt(r.bytes(PublicKey.SIZE)); // a fresh array: no second copy
         }
 
         @Override
@@ -544,11 +554,21 @@ final class PrimitiveCodecs {
         }
       };
 
+  /** Instances below this have one shared ObjectId per typed-id codec. */
+  static final int ID_CACHE = 1 << 13;
+
   /** Typed ids (account_id_type, ...): varint of the instance; space and type are implied. */
   static final class TypedIdCodec extends Codec<ObjectId> {
     final String name;
     final int space;
     final int type;
+
+    /**
+     * The ids of the first instances, shared: decoded ids are immutable values, and a block names
+     * the same few accounts and assets over and over. Filled racily; a missed entry only means a
+     * new instance (ObjectId's fields are final, so a published one is always complete).
+     */
+    private final ObjectId[] cache = new ObjectId[ID_CACHE];
 
     TypedIdCodec(String name, int space, int type) {
       this.name = name;
@@ -568,6 +588,14 @@ final class PrimitiveCodecs {
       if (inst < 0 || inst > ObjectId.MAX_INSTANCE) {
         // fc's raw decoder does not check this, but such an id cannot exist on chain.
         throw new DecodeException(Kind.INVALID_VALUE, at, name + " instance exceeds 48 bits");
+      }
+      if (inst < ID_CACHE) {
+        ObjectId id = cache[(int) inst];
+        if (id == null) {
+          id = new ObjectId(space, type, inst);
+          cache[(int) inst] = id;
+        }
+        return id;
       }
       return new ObjectId(space, type, inst);
     }

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Iterator;
 
 /**
@@ -25,6 +26,14 @@ public final class RecordCodec<T> extends Codec<T> {
   private volatile Codec<Object>[] direct;
   private MethodHandle[] accessors;
   private MethodHandle constructor;
+  /**
+   * The canonical constructor as {@code (Object[] refs, long[] prims) -> Object}: component i is
+   * {@code prims[i]} (narrowed to int where it is an int) if {@link #primitive}[i], else
+   * {@code refs[i]}. Lets {@link #read} pass integers without boxing them.
+   */
+  private MethodHandle readConstructor;
+  /** Components whose Java type is long or int. */
+  private boolean[] primitive;
   private volatile int minBytes = -1;
 
   RecordCodec(Class<T> type) {
@@ -62,6 +71,29 @@ public final class RecordCodec<T> extends Codec<T> {
       }
       MethodHandle ctor = lookup.findConstructor(type, MethodType.methodType(void.class, ctorTypes));
       constructor = ctor.asType(ctor.type().generic()).asSpreader(Object[].class, n);
+      boolean[] prim = new boolean[n];
+      MethodHandle[] filters = new MethodHandle[n];
+      int[] source = new int[n];
+      MethodHandle refAt = MethodHandles.arrayElementGetter(Object[].class);
+      MethodHandle longAt = MethodHandles.arrayElementGetter(long[].class);
+      for (int i = 0; i < n; i++) {
+        prim[i] = ctorTypes[i] == long.class || ctorTypes[i] == int.class;
+        if (prim[i]) {
+          // The array getters only load: the order in which the filters run does not matter.
+          filters[i] = MethodHandles.explicitCastArguments(
+              MethodHandles.insertArguments(longAt, 1, i), MethodType.methodType(ctorTypes[i], long[].class));
+          source[i] = 1;
+        } else {
+          filters[i] = MethodHandles.insertArguments(refAt, 1, i)
+              .asType(MethodType.methodType(ctorTypes[i], Object[].class));
+        }
+      }
+      readConstructor = MethodHandles.permuteArguments(
+              MethodHandles.filterArguments(ctor, 0, filters),
+              MethodType.methodType(type, Object[].class, long[].class),
+              source)
+          .asType(MethodType.methodType(Object.class, Object[].class, long[].class));
+      primitive = prim;
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot build the codec of " + type.getName(), e);
     }
@@ -155,19 +187,43 @@ public final class RecordCodec<T> extends Codec<T> {
   public T read(FcReader r) {
     r.enter();
     Codec<Object>[] cs = direct();
-    Object[] values = new Object[cs.length];
-    for (int i = 0; i < cs.length; i++) {
+    // The components go into the reader's scratch array for this depth: nested records are read
+    // one level deeper, and the constructor spreads the array into its arguments without keeping it.
+    // Integer components go into a long[] scratch unboxed.
+    int n = cs.length;
+    Object[] values = r.recordScratch(n);
+    long[] prims = r.primitiveScratch(n);
+    boolean[] prim = primitive;
+    for (int i = 0; i < n; i++) {
       try {
-        values[i] = cs[i].read(r);
+        if (prim[i]) {
+          prims[i] = cs[i].readPrimitive(r);
+        } else {
+          values[i] = cs[i].read(r);
+        }
       } catch (DecodeException e) {
         throw flatten[i] ? e : e.within(names[i]);
       }
     }
-    r.exit();
+    T value;
     try {
-      return construct(values);
+      value = constructRead(values, prims);
     } catch (IllegalArgumentException | NullPointerException e) {
+      r.exit();
       throw r.error(DecodeException.Kind.INVALID_VALUE, type.getSimpleName() + ": " + e.getMessage());
+    } finally {
+      Arrays.fill(values, 0, n, null); // keep no references to decoded values
+    }
+    r.exit();
+    return value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private T constructRead(Object[] refs, long[] prims) {
+    try {
+      return (T) readConstructor.invokeExact(refs, prims);
+    } catch (Throwable t) {
+      throw rethrow(t);
     }
   }
 

@@ -8,6 +8,7 @@ import io.graphyne.protocol.ProcessedTransaction;
 import io.graphyne.protocol.PublicKey;
 import io.graphyne.protocol.SignedBlock;
 import io.graphyne.protocol.codec.Codecs;
+import io.graphyne.protocol.codec.DecodedBlock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +49,16 @@ public final class PreparedBlock {
 
   /** Decodes raw fc bytes (throws {@link io.graphyne.protocol.codec.DecodeException}) and prepares. */
   public static PreparedBlock decode(byte[] raw, Bytes chainId, Secp256k1 secp) {
-    return prepare(Codecs.decode(SignedBlock.class, raw), raw, chainId, secp);
+    DecodedBlock d = Codecs.decodeBlock(raw);
+    List<PreparedTransaction> txs = new ArrayList<>(d.transactionCount());
+    for (int i = 0; i < d.transactionCount(); i++) {
+      PreparedTransaction t = PreparedTransaction.digest(d, i, chainId); // hashes raw when canonical
+      t.recover(secp);
+      txs.add(t);
+    }
+    PreparedBlock p = new PreparedBlock(d.block(), raw, txs);
+    p.recoverSignee(secp);
+    return p;
   }
 
   public void recoverSignee(Secp256k1 secp) {

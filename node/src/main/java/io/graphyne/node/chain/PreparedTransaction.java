@@ -10,9 +10,12 @@ import io.graphyne.protocol.PublicKey;
 import io.graphyne.protocol.SignedTransaction;
 import io.graphyne.protocol.Transaction;
 import io.graphyne.crypto.Hashes;
+import io.graphyne.protocol.StaticVariant;
+import io.graphyne.protocol.codec.Codec;
 import io.graphyne.protocol.codec.Codecs;
+import io.graphyne.protocol.codec.DecodedBlock;
 import io.graphyne.protocol.codec.FcWriter;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,40 +36,69 @@ public final class PreparedTransaction {
   private volatile RecoveryFailure recoveryFailure;
   private volatile int failedSignature = -1;
 
-  private PreparedTransaction(ProcessedTransaction tx, Bytes chainId) {
+  /**
+   * From the packed processed transaction in {@code packed[start, end)}: the transaction part ends
+   * at {@code unsignedEnd}, the signatures at {@code signedEnd}; the bytes must be canonical.
+   */
+  private PreparedTransaction(ProcessedTransaction tx, Bytes chainId, byte[] packed, int start, int unsignedEnd,
+      int signedEnd, int end) {
     this.tx = tx;
-    // One encoding serves all three digests: the packed processed transaction is the packed
-    // transaction, then the signatures, then the operation results (fc::raw field order).
+    this.unsignedSize = unsignedEnd - start;
+    this.signedSize = signedEnd - start;
+    this.id = Bytes.wrap(Hashes.sha256Prefix(packed, start, unsignedSize, 20));
+    this.sigDigest = Hashes.sha256(chainId.unsafeArray(), packed, start, unsignedSize);
+    this.merkleDigest = Hashes.sha256(packed, start, end - start);
+    this.invalid = TransactionValidator.validate(tx.transaction());
+  }
+
+  /**
+   * One encoding serves all three digests: the packed processed transaction is the packed
+   * transaction, then the signatures, then the operation results (fc::raw field order); the
+   * writer's position after each part gives the sizes.
+   */
+  private static PreparedTransaction encodeAndDigest(ProcessedTransaction tx, Bytes chainId) {
     FcWriter w = WRITER.get().reset();
-    PROCESSED.write(w, tx);
+    TRANSACTION.write(w, tx.transaction());
+    int unsignedEnd = w.size();
+    SIGNATURES.write(w, tx.signed().signatures());
+    int signedEnd = w.size();
+    RESULTS.write(w, tx.operationResults());
     byte[] buf = w.array();
-    int n = tx.signed().signatures().size();
-    int resultsSize = tx.operationResults().isEmpty()
-        ? 1
-        : w.size() - Codecs.encode(tx.transaction()).length - varintSize(n) - n * Secp256k1.SIGNATURE_SIZE;
-    this.signedSize = w.size() - resultsSize;
-    this.unsignedSize = signedSize - varintSize(n) - n * Secp256k1.SIGNATURE_SIZE;
-    this.id = Bytes.wrap(Hashes.prefix(Hashes.sha256(buf, 0, unsignedSize), 20));
-    this.sigDigest = Hashes.sha256(chainId.unsafeArray(), buf, 0, unsignedSize);
-    this.merkleDigest = Hashes.sha256(buf, 0, w.size());
+    PreparedTransaction p = new PreparedTransaction(tx, chainId, buf, 0, unsignedEnd, signedEnd, w.size());
     if (buf.length > MAX_KEPT_WRITER) {
       WRITER.remove(); // do not pin a huge buffer per thread
     }
-    this.invalid = TransactionValidator.validate(tx.transaction());
+    return p;
   }
 
   private static final ThreadLocal<FcWriter> WRITER = ThreadLocal.withInitial(() -> new FcWriter(4096));
   private static final int MAX_KEPT_WRITER = 1 << 16;
-  private static final io.graphyne.protocol.codec.RecordCodec<ProcessedTransaction> PROCESSED =
-      Codecs.of(ProcessedTransaction.class);
+  private static final Codec<Transaction> TRANSACTION = Codecs.of(Transaction.class);
+  private static final Codec<List<Bytes>> SIGNATURES = Codecs.forType("vector<signature_type>");
+  private static final Codec<List<StaticVariant>> RESULTS = Codecs.forType("vector<operation_result>");
 
   /** Digests, sizes and stateless validation; signers still to recover. */
   public static PreparedTransaction digest(ProcessedTransaction tx, Bytes chainId) {
-    return new PreparedTransaction(tx, chainId);
+    return encodeAndDigest(tx, chainId);
   }
 
   public static PreparedTransaction digest(SignedTransaction tx, Bytes chainId) {
-    return new PreparedTransaction(new ProcessedTransaction(tx, List.of()), chainId);
+    return encodeAndDigest(new ProcessedTransaction(tx, List.of()), chainId);
+  }
+
+  /**
+   * As {@link #digest(ProcessedTransaction, Bytes)} for transaction {@code i} of a decoded block:
+   * when the decoder normalised nothing in it, its range of the raw block is its canonical
+   * encoding and is hashed as it is; otherwise (padded varints, unsorted or duplicated set and
+   * map entries) the transaction is re-encoded, as bitshares-core hashes the re-encoding.
+   */
+  public static PreparedTransaction digest(DecodedBlock block, int i, Bytes chainId) {
+    ProcessedTransaction tx = block.transaction(i);
+    if (!block.canonical(i)) {
+      return encodeAndDigest(tx, chainId);
+    }
+    return new PreparedTransaction(tx, chainId, block.raw(), block.start(i), block.unsignedEnd(i),
+        block.signedEnd(i), block.end(i));
   }
 
   /** Digests, validation and recovery on the calling thread. */
@@ -85,16 +117,26 @@ public final class PreparedTransaction {
   /** Recovers every signature (canonical rule enforced), stopping at the first failure. */
   public void recover(Secp256k1 secp) {
     List<Bytes> sigs = tx.signed().signatures();
-    List<PublicKey> keys = new ArrayList<>(sigs.size());
-    for (int i = 0; i < sigs.size(); i++) {
+    int n = sigs.size();
+    if (n == 1) { // the common case: no intermediate array
+      Recovery r = secp.recover(sigDigest, sigs.get(0).unsafeArray());
+      if (r.ok()) {
+        setRecovered(List.of(r.key()), null, -1);
+      } else {
+        setRecovered(List.of(), r.failure(), 0);
+      }
+      return;
+    }
+    PublicKey[] keys = new PublicKey[n];
+    for (int i = 0; i < n; i++) {
       Recovery r = secp.recover(sigDigest, sigs.get(i).unsafeArray());
       if (!r.ok()) {
-        setRecovered(List.copyOf(keys), r.failure(), i);
+        setRecovered(List.of(Arrays.copyOf(keys, i)), r.failure(), i);
         return;
       }
-      keys.add(r.key());
+      keys[i] = r.key();
     }
-    setRecovered(keys, null, -1);
+    setRecovered(List.of(keys), null, -1);
   }
 
   /** Sets the recovery outcome (pipeline recovery threads). */
@@ -169,13 +211,5 @@ public final class PreparedTransaction {
 
   public int signatureCount() {
     return tx.signed().signatures().size();
-  }
-
-  private static int varintSize(long v) {
-    int n = 1;
-    while ((v >>>= 7) != 0) {
-      n++;
-    }
-    return n;
   }
 }

@@ -18,6 +18,7 @@ import io.graphyne.protocol.Bytes;
 import io.graphyne.protocol.SignedBlock;
 import io.graphyne.protocol.SignedTransaction;
 import io.graphyne.protocol.codec.Codecs;
+import io.graphyne.protocol.codec.DecodedBlock;
 import io.graphyne.protocol.codec.DecodeException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -246,9 +247,9 @@ public final class BlockPipeline implements AutoCloseable {
     long t0 = System.nanoTime();
     long c0 = THREAD_CPU ? THREADS.getCurrentThreadCpuTime() : 0;
     CompletableFuture<BlockResult> f = new CompletableFuture<>();
-    SignedBlock block;
+    DecodedBlock block;
     try {
-      block = Codecs.decode(SignedBlock.class, raw);
+      block = Codecs.decodeBlock(raw);
     } catch (DecodeException e) {
       splitStage.nanos.add(System.nanoTime() - t0);
       if (THREAD_CPU) {
@@ -262,7 +263,7 @@ public final class BlockPipeline implements AutoCloseable {
       }
       return f;
     }
-    BlockWork w = new BlockWork(block, raw, f);
+    BlockWork w = new BlockWork(block, f);
     publishBlock(w);
     splitStage.nanos.add(System.nanoTime() - t0);
     if (THREAD_CPU) {
@@ -463,7 +464,7 @@ public final class BlockPipeline implements AutoCloseable {
           e.block.signee = r.ok() ? r.key() : null;
         }
         case BLOCK_TX -> {
-          PreparedTransaction p = PreparedTransaction.digest(e.tx, chainId);
+          PreparedTransaction p = PreparedTransaction.digest(e.block.decoded, e.index, chainId);
           p.recover(secp);
           e.prepared = p;
         }
