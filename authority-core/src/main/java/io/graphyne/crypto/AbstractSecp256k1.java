@@ -75,39 +75,15 @@ abstract class AbstractSecp256k1 implements Secp256k1 {
     if (f != null) {
       return Recovery.failed(f);
     }
-    RecentKeys recent = RECENT.get();
-    f = recoverChecked(digest32, sig65, (sig65[0] - 27) & 3, recent.scratch64, recent.key33, 0);
-    return f != null ? Recovery.failed(f) : recent.outcome();
+    // The key is compressed straight into the array the PublicKey keeps; the 64-byte scratch
+    // is this thread's.
+    byte[] out = new byte[PUBLIC_KEY_SIZE];
+    f = recoverChecked(digest32, sig65, (sig65[0] - 27) & 3, SCRATCH64.get(), out, 0);
+    return f != null ? Recovery.failed(f) : Recovery.of(PublicKey.adopt(out));
   }
 
-  /**
-   * This thread's scratch for {@link #recover} (recoverChecked never calls back into recover)
-   * and the outcomes of its recent recoveries: the same few keys sign transaction after
-   * transaction, and an outcome is an immutable value, so an equal key reuses the earlier
-   * outcome instead of allocating a new key and outcome.
-   */
-  private static final ThreadLocal<RecentKeys> RECENT = ThreadLocal.withInitial(RecentKeys::new);
-
-  private static final class RecentKeys {
-    private static final int SLOTS = 1 << 12;
-    final byte[] scratch64 = new byte[64];
-    /** The key just recovered, compressed. */
-    final byte[] key33 = new byte[PUBLIC_KEY_SIZE];
-    /** Direct-mapped by bytes of the x coordinate (uniformly distributed). */
-    private final Recovery[] slots = new Recovery[SLOTS];
-
-    Recovery outcome() {
-      byte[] k = key33;
-      int slot = ((k[1] & 0xff) | (k[2] & 0xff) << 8 | (k[0] & 1) << 16) & (SLOTS - 1);
-      Recovery r = slots[slot];
-      if (r != null && Arrays.equals(r.key().unsafeArray(), k)) {
-        return r;
-      }
-      r = Recovery.of(PublicKey.adopt(k.clone()));
-      slots[slot] = r;
-      return r;
-    }
-  }
+  /** recoverChecked's scratch for {@link #recover}: it never calls back into recover. */
+  private static final ThreadLocal<byte[]> SCRATCH64 = ThreadLocal.withInitial(() -> new byte[64]);
 
   @Override
   public int recoverBatch(

@@ -44,33 +44,6 @@ class RecoveredKeyOwnershipTest {
     }
   }
 
-  /**
-   * Recent outcomes are reused per thread: the same key recovered again (from another digest and
-   * signature) is equal, and keys that share a cache slot never answer for each other.
-   */
-  @Test
-  void repeatedAndCollidingKeysAreRecoveredCorrectly() {
-    Secp256k1 secp = Backends.nativeOrFail();
-    Random rnd = new Random(7);
-    int n = 300; // about ten pairs of them share one of the 4096 slots
-    PrivateKey[] keys = new PrivateKey[n];
-    PublicKey[] pubs = new PublicKey[n];
-    for (int i = 0; i < n; i++) {
-      keys[i] = PrivateKey.generate(rnd);
-      pubs[i] = keys[i].publicKey(secp);
-    }
-    for (int round = 0; round < 3; round++) {
-      for (int j = 0; j < n; j++) {
-        int i = round == 1 ? n - 1 - j : (j * 7 + round) % n;
-        byte[] digest = Hashes.sha256(new byte[] {(byte) round, (byte) j, (byte) (j >> 8)});
-        Recovery r = secp.recover(digest, keys[i].sign(digest, secp));
-        assertThat(r.ok()).isTrue();
-        assertThat(r.key()).isEqualTo(pubs[i]);
-        assertThat(r.key().unsafeArray()).isEqualTo(pubs[i].unsafeArray());
-      }
-    }
-  }
-
   @Test
   void sha256PrefixIsTheDigestsPrefix() {
     byte[] data = new byte[100];
