@@ -194,16 +194,16 @@ public final class BlockChanges extends StateReader implements AutoCloseable {
   /** {@code TxLocationPb{block_num, index}.toByteArray()}, written directly (the same bytes). */
   static byte[] encodeTxLocation(long blockNum, int index) {
     long idx = index & 0xffffffffL; // uint32: a negative int is written as its unsigned value
-    int n = (blockNum == 0 ? 0 : 1 + varintSize(blockNum)) + (idx == 0 ? 0 : 1 + varintSize(idx));
+    int n = (blockNum == 0 ? 0 : 1 + Wire.varintSize(blockNum)) + (idx == 0 ? 0 : 1 + Wire.varintSize(idx));
     byte[] out = new byte[n];
     int p = 0;
     if (blockNum != 0) {
       out[p++] = 0x08; // field 1, varint
-      p = writeVarint(out, p, blockNum);
+      p = Wire.writeVarint(out, p, blockNum);
     }
     if (idx != 0) {
       out[p++] = 0x10; // field 2, varint
-      writeVarint(out, p, idx);
+      Wire.writeVarint(out, p, idx);
     }
     return out;
   }
@@ -213,28 +213,10 @@ public final class BlockChanges extends StateReader implements AutoCloseable {
     if (expiration == 0) {
       return new byte[0];
     }
-    byte[] out = new byte[1 + varintSize(expiration)];
+    byte[] out = new byte[1 + Wire.varintSize(expiration)];
     out[0] = 0x08; // field 1, varint
-    writeVarint(out, 1, expiration);
+    Wire.writeVarint(out, 1, expiration);
     return out;
-  }
-
-  private static int varintSize(long v) {
-    int n = 1;
-    while ((v & ~0x7fL) != 0) {
-      v >>>= 7;
-      n++;
-    }
-    return n;
-  }
-
-  private static int writeVarint(byte[] out, int p, long v) {
-    while ((v & ~0x7fL) != 0) {
-      out[p++] = (byte) ((v & 0x7f) | 0x80);
-      v >>>= 7;
-    }
-    out[p++] = (byte) v;
-    return p;
   }
 
   /** Adds (or re-times) an id in the recent-transaction index. */

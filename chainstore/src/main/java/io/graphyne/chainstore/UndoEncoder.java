@@ -1,16 +1,14 @@
 package io.graphyne.chainstore;
 
-import com.google.protobuf.CodedOutputStream;
 import io.graphyne.protocol.Bytes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
  * Writes a block's undo record ({@code UndoRecordPb} in chainstore.proto) straight from the
  * overlay's touched keys, in protobuf's wire format, without a builder and a message object per
  * key (a full block touches thousands of keys). Fields at their default value are left out, as
- * protobuf does; {@code UndoRecordPb.parseFrom} reads the result.
+ * protobuf does; {@code UndoRecordPb.parseFrom} reads the result (UndoEncoderPropertyTest checks
+ * the bytes against protobuf's own).
  */
 final class UndoEncoder {
   private static final int RECORD_BLOCK_NUM = 1;
@@ -26,48 +24,50 @@ final class UndoEncoder {
   static byte[] encode(long blockNum, Bytes blockId, List<Overlay.Touch> touches) {
     int size = 0;
     if (blockNum != 0) {
-      size += CodedOutputStream.computeUInt64Size(RECORD_BLOCK_NUM, blockNum);
+      size += 1 + Wire.varintSize(blockNum);
     }
     byte[] id = blockId.unsafeArray();
     if (id.length > 0) {
-      size += CodedOutputStream.computeByteArraySize(RECORD_BLOCK_ID, id);
+      size += Wire.bytesFieldSize(id.length);
     }
-    int[] entrySizes = new int[touches.size()];
-    for (int i = 0; i < entrySizes.length; i++) {
+    int n = touches.size();
+    int[] entrySizes = new int[n];
+    for (int i = 0; i < n; i++) {
       int e = entrySize(touches.get(i));
       entrySizes[i] = e;
-      size += CodedOutputStream.computeTagSize(RECORD_ENTRIES) + CodedOutputStream.computeUInt32SizeNoTag(e) + e;
+      size += Wire.bytesFieldSize(e);
     }
     byte[] out = new byte[size];
-    CodedOutputStream w = CodedOutputStream.newInstance(out);
-    try {
-      if (blockNum != 0) {
-        w.writeUInt64(RECORD_BLOCK_NUM, blockNum);
+    int p = 0;
+    if (blockNum != 0) {
+      out[p++] = Wire.tag(RECORD_BLOCK_NUM, Wire.VARINT);
+      p = Wire.writeVarint(out, p, blockNum);
+    }
+    if (id.length > 0) {
+      p = Wire.writeBytesField(out, p, RECORD_BLOCK_ID, id);
+    }
+    for (int i = 0; i < n; i++) {
+      Overlay.Touch t = touches.get(i);
+      out[p++] = Wire.tag(RECORD_ENTRIES, Wire.LENGTH_DELIMITED);
+      p = Wire.writeVarint(out, p, entrySizes[i]);
+      int column = t.column.id();
+      if (column != 0) {
+        out[p++] = Wire.tag(ENTRY_COLUMN, Wire.VARINT);
+        p = Wire.writeVarint(out, p, column);
       }
-      if (id.length > 0) {
-        w.writeByteArray(RECORD_BLOCK_ID, id);
+      if (t.key.length > 0) {
+        p = Wire.writeBytesField(out, p, ENTRY_KEY, t.key);
       }
-      for (int i = 0; i < entrySizes.length; i++) {
-        Overlay.Touch t = touches.get(i);
-        w.writeTag(RECORD_ENTRIES, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
-        w.writeUInt32NoTag(entrySizes[i]);
-        int column = t.column.id();
-        if (column != 0) {
-          w.writeUInt32(ENTRY_COLUMN, column);
-        }
-        if (t.key.length > 0) {
-          w.writeByteArray(ENTRY_KEY, t.key);
-        }
-        if (t.previous != null) {
-          w.writeBool(ENTRY_EXISTED, true);
-          if (t.previous.length > 0) {
-            w.writeByteArray(ENTRY_VALUE, t.previous);
-          }
+      if (t.previous != null) {
+        out[p++] = Wire.tag(ENTRY_EXISTED, Wire.VARINT);
+        out[p++] = 1;
+        if (t.previous.length > 0) {
+          p = Wire.writeBytesField(out, p, ENTRY_VALUE, t.previous);
         }
       }
-      w.checkNoSpaceLeft();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // cannot happen: the array has exactly the computed size
+    }
+    if (p != size) {
+      throw new IllegalStateException("undo record is " + p + " bytes, computed " + size);
     }
     return out;
   }
@@ -76,15 +76,15 @@ final class UndoEncoder {
     int s = 0;
     int column = t.column.id();
     if (column != 0) {
-      s += CodedOutputStream.computeUInt32Size(ENTRY_COLUMN, column);
+      s += 1 + Wire.varintSize(column);
     }
     if (t.key.length > 0) {
-      s += CodedOutputStream.computeByteArraySize(ENTRY_KEY, t.key);
+      s += Wire.bytesFieldSize(t.key.length);
     }
     if (t.previous != null) {
-      s += CodedOutputStream.computeBoolSize(ENTRY_EXISTED, true);
+      s += 2;
       if (t.previous.length > 0) {
-        s += CodedOutputStream.computeByteArraySize(ENTRY_VALUE, t.previous);
+        s += Wire.bytesFieldSize(t.previous.length);
       }
     }
     return s;
