@@ -1,6 +1,7 @@
 package io.graphyne.authority;
 
 import io.graphyne.protocol.ObjectId;
+import io.graphyne.protocol.Operation;
 import io.graphyne.protocol.PublicKey;
 import io.graphyne.protocol.types.Authority;
 import java.util.ArrayList;
@@ -47,6 +48,44 @@ public final class AuthorityChecker {
     } finally {
       s.release();
     }
+  }
+
+  /**
+   * {@code verify_authority} of operation records: as {@link #verify(List, List, AuthorityView,
+   * CheckParams)} over {@link RecordOpFields#requirements}. One operation that requires its fee
+   * payer's active alone, without custom authorities (most transactions), is checked without
+   * building its requirement.
+   *
+   * @param ignoreCustomOperationRequiredAuths as for {@link RecordOpFields#requirements}
+   */
+  public static Verdict verifyOperations(
+      List<Operation> ops,
+      boolean ignoreCustomOperationRequiredAuths,
+      List<PublicKey> signers,
+      AuthorityView view,
+      CheckParams params) {
+    if (ops.size() == 1 && params.customAuthorities() == CustomAuthorityLookup.NONE) {
+      Operation op = ops.get(0);
+      ObjectId payer = RecordOpFields.soleFeePayer(op, RecordOpFields.tagOf(op), ignoreCustomOperationRequiredAuths);
+      if (payer != null) {
+        IdSet active = IdSet.of(payer);
+        List<PublicKey> distinct = distinct(signers);
+        if (distinct == null) {
+          return new Verdict(
+              AuthError.DUPLICATE_SIG, null, List.copyOf(signers), List.of(), List.of(),
+              Collections.emptySortedSet(), Collections.emptySortedSet());
+        }
+        SignState s = SignState.forCheck(distinct, view, params.maxDepth(), params.allowNonImmediateOwner());
+        try {
+          s.approve(params.activeApprovals());
+          s.approve(params.ownerApprovals());
+          return check(active, IdSet.EMPTY, List.of(), signers, params, null, s);
+        } finally {
+          s.release();
+        }
+      }
+    }
+    return verify(RecordOpFields.requirements(ops, ignoreCustomOperationRequiredAuths), signers, view, params);
   }
 
   private static Verdict verify(
@@ -98,7 +137,18 @@ public final class AuthorityChecker {
       requiredActive = IdSet.copyOf(active);
       requiredOwner = IdSet.copyOf(owner);
     }
+    return check(requiredActive, requiredOwner, other, signers, params, tracer, s);
+  }
 
+  /** The checks after the union of the requirements: committee, other, owner, active, unused keys. */
+  private static Verdict check(
+      SortedSet<ObjectId> requiredActive,
+      SortedSet<ObjectId> requiredOwner,
+      List<Authority> other,
+      List<PublicKey> signers,
+      CheckParams params,
+      Tracer tracer,
+      SignState s) {
     AuthError error = null;
     ObjectId failed = null;
     if (!params.allowCommittee() && requiredActive.contains(SignState.COMMITTEE_ACCOUNT)) {
@@ -122,8 +172,9 @@ public final class AuthorityChecker {
     }
     if (error == null && !requiredOwner.isEmpty()) {
       Set<ObjectId> ownerApprovals = params.ownerApprovals();
-      ObjectId[] ids = inOrder(requiredOwner);
-      for (ObjectId id : ids) {
+      ObjectId[] copy = copyUnlessIdSet(requiredOwner);
+      for (int i = 0, n = requiredOwner.size(); i < n; i++) {
+        ObjectId id = at(requiredOwner, copy, i);
         if (tracer != null) {
           tracer.requirement("owner", id, -1);
         }
@@ -139,8 +190,9 @@ public final class AuthorityChecker {
       }
     }
     if (error == null) {
-      ObjectId[] ids = inOrder(requiredActive);
-      for (ObjectId id : ids) {
+      ObjectId[] copy = copyUnlessIdSet(requiredActive);
+      for (int i = 0, n = requiredActive.size(); i < n; i++) {
+        ObjectId id = at(requiredActive, copy, i);
         if (tracer != null) {
           tracer.requirement("active", id, -1);
         }
@@ -181,11 +233,16 @@ public final class AuthorityChecker {
   }
 
   /**
-   * The ids of a required set in its iteration order: an {@link IdSet}'s own array (read only), a
-   * copy for any other sorted set.
+   * Null for an {@link IdSet} (read by index, no copy); the ids in iteration order for any other
+   * sorted set (an operation's own set with a comparator of its own, kept in that order).
    */
-  private static ObjectId[] inOrder(SortedSet<ObjectId> ids) {
-    return ids instanceof IdSet s ? s.array() : ids.toArray(new ObjectId[0]);
+  private static ObjectId[] copyUnlessIdSet(SortedSet<ObjectId> ids) {
+    return ids instanceof IdSet ? null : ids.toArray(new ObjectId[0]);
+  }
+
+  /** The {@code i}-th id of a required set in iteration order; see {@link #copyUnlessIdSet}. */
+  private static ObjectId at(SortedSet<ObjectId> ids, ObjectId[] copy, int i) {
+    return copy == null ? ((IdSet) ids).get(i) : copy[i];
   }
 
   /** The keys in order with duplicates found; null if any key repeats. */

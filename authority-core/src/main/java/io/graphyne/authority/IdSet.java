@@ -20,11 +20,21 @@ final class IdSet extends AbstractSet<ObjectId> implements SortedSet<ObjectId> {
   private static final ObjectId[] NONE = new ObjectId[0];
   static final IdSet EMPTY = new IdSet(NONE);
 
-  /** Sorted ascending, distinct, not shared with anyone who could modify it. */
+  /**
+   * Sorted ascending, distinct, not shared with anyone who could modify it; null for a set of one
+   * id (the common case), which {@link #single} holds without an array.
+   */
   private final ObjectId[] ids;
+  private final ObjectId single;
 
   private IdSet(ObjectId[] sortedDistinct) {
     this.ids = sortedDistinct;
+    this.single = null;
+  }
+
+  private IdSet(ObjectId single) {
+    this.ids = null;
+    this.single = single;
   }
 
   /** The set of one id. */
@@ -32,7 +42,7 @@ final class IdSet extends AbstractSet<ObjectId> implements SortedSet<ObjectId> {
     if (id == null) {
       throw new NullPointerException("null account id");
     }
-    return new IdSet(new ObjectId[] {id});
+    return new IdSet(id);
   }
 
   /**
@@ -49,51 +59,31 @@ final class IdSet extends AbstractSet<ObjectId> implements SortedSet<ObjectId> {
     if (sorted.isEmpty()) {
       return EMPTY;
     }
+    if (sorted.size() == 1) {
+      return new IdSet(sorted.first());
+    }
     return new IdSet(sorted.toArray(NONE));
-  }
-
-  /** The ids of any collection, sorted and without duplicates. */
-  static IdSet sortedOf(Collection<ObjectId> ids) {
-    if (ids instanceof IdSet s) {
-      return s;
-    }
-    if (ids.isEmpty()) {
-      return EMPTY;
-    }
-    ObjectId[] a = ids.toArray(NONE);
-    for (ObjectId id : a) {
-      if (id == null) {
-        throw new NullPointerException("null account id");
-      }
-    }
-    Arrays.sort(a);
-    int n = 1;
-    for (int i = 1; i < a.length; i++) {
-      if (!a[i].equals(a[n - 1])) {
-        a[n++] = a[i];
-      }
-    }
-    return new IdSet(n == a.length ? a : Arrays.copyOf(a, n));
-  }
-
-  /** The ids in ascending order: the set's own array, which callers must not modify. */
-  ObjectId[] array() {
-    return ids;
   }
 
   /** The id at position {@code i} in ascending order. */
   ObjectId get(int i) {
+    if (ids == null) {
+      if (i != 0) {
+        throw new IndexOutOfBoundsException(i);
+      }
+      return single;
+    }
     return ids[i];
   }
 
   @Override
   public int size() {
-    return ids.length;
+    return ids == null ? 1 : ids.length;
   }
 
   @Override
   public boolean isEmpty() {
-    return ids.length == 0;
+    return ids != null && ids.length == 0;
   }
 
   @Override
@@ -102,6 +92,9 @@ final class IdSet extends AbstractSet<ObjectId> implements SortedSet<ObjectId> {
   }
 
   private int indexOf(ObjectId id) {
+    if (ids == null) {
+      return single.equals(id) ? 0 : -1;
+    }
     ObjectId[] a = ids;
     if (a.length <= 8) {
       for (ObjectId x : a) {
@@ -121,22 +114,22 @@ final class IdSet extends AbstractSet<ObjectId> implements SortedSet<ObjectId> {
 
       @Override
       public boolean hasNext() {
-        return i < ids.length;
+        return i < size();
       }
 
       @Override
       public ObjectId next() {
-        if (i >= ids.length) {
+        if (i >= size()) {
           throw new NoSuchElementException();
         }
-        return ids[i++];
+        return get(i++);
       }
     };
   }
 
   @Override
   public Object[] toArray() {
-    return ids.clone();
+    return ids == null ? new Object[] {single} : ids.clone();
   }
 
   @Override
@@ -146,27 +139,27 @@ final class IdSet extends AbstractSet<ObjectId> implements SortedSet<ObjectId> {
 
   @Override
   public ObjectId first() {
-    if (ids.length == 0) {
+    if (isEmpty()) {
       throw new NoSuchElementException();
     }
-    return ids[0];
+    return get(0);
   }
 
   @Override
   public ObjectId last() {
-    if (ids.length == 0) {
+    if (isEmpty()) {
       throw new NoSuchElementException();
     }
-    return ids[ids.length - 1];
+    return get(size() - 1);
   }
 
   /** First position whose id is not below {@code id}. */
   private int lowerBound(ObjectId id) {
     int lo = 0;
-    int hi = ids.length;
+    int hi = size();
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (ids[mid].compareTo(id) < 0) {
+      if (get(mid).compareTo(id) < 0) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -179,10 +172,10 @@ final class IdSet extends AbstractSet<ObjectId> implements SortedSet<ObjectId> {
     if (from >= to) {
       return EMPTY;
     }
-    if (from == 0 && to == ids.length) {
+    if (from == 0 && to == size()) {
       return this;
     }
-    return new IdSet(Arrays.copyOfRange(ids, from, to));
+    return to - from == 1 ? new IdSet(get(from)) : new IdSet(Arrays.copyOfRange(ids, from, to));
   }
 
   @Override
@@ -200,7 +193,7 @@ final class IdSet extends AbstractSet<ObjectId> implements SortedSet<ObjectId> {
 
   @Override
   public SortedSet<ObjectId> tailSet(ObjectId fromElement) {
-    return range(lowerBound(fromElement), ids.length);
+    return range(lowerBound(fromElement), size());
   }
 
   // immutable, as the unmodifiable sorted sets it replaces: every mutator throws

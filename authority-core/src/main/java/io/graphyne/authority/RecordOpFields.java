@@ -38,53 +38,71 @@ public final class RecordOpFields implements OpFields {
     this.record = record;
   }
 
-  /** The fee payer accessor of an operation record class, with the tag it was resolved for. */
-  private record PayerAccess(int tag, MethodHandle getter) {}
-
-  private static final PayerAccess NO_PAYER_ACCESS = new PayerAccess(-1, null);
-
   /**
-   * Per operation record class: the accessor of its fee payer field, or {@link #NO_PAYER_ACCESS}
-   * (not an operation, a fixed payer, a missing field: the general path handles and reports these).
+   * What the requirement needs of an operation record class: its tag when {@link Operation#tag()}
+   * is the interface's own (-1 otherwise: then the record is asked), and the accessor of its fee
+   * payer field (null for a fixed payer, a missing field, a class that is no operation: the general
+   * path handles and reports those).
    */
-  private static final ClassValue<PayerAccess> PAYER = new ClassValue<>() {
+  private record OpClass(int tag, MethodHandle payer) {}
+
+  private static final OpClass UNKNOWN_CLASS = new OpClass(-1, null);
+
+  private static final ClassValue<OpClass> OP_CLASS = new ClassValue<>() {
     @Override
-    protected PayerAccess computeValue(Class<?> type) {
+    protected OpClass computeValue(Class<?> type) {
       try {
+        if (type.getMethod("tag").getDeclaringClass() != Operation.class) {
+          return UNKNOWN_CLASS;
+        }
         int tag = io.graphyne.protocol.Operations.tagOf(type);
         String field = RequiredAuthorities.feePayerField(tag);
         MethodHandle h = field.startsWith("@") || field.indexOf('.') >= 0 ? null : ACCESSORS.get(type).get(field);
-        return h == null ? NO_PAYER_ACCESS : new PayerAccess(tag, h);
-      } catch (IllegalArgumentException e) {
-        return NO_PAYER_ACCESS;
+        return new OpClass(tag, h);
+      } catch (IllegalArgumentException | NoSuchMethodException e) {
+        return UNKNOWN_CLASS;
       }
     }
   };
 
+  /** {@code op.tag()}, without the class-to-tag map lookup for the generated records. */
+  static int tagOf(Operation op) {
+    int tag = OP_CLASS.get(op.getClass()).tag();
+    return tag >= 0 ? tag : op.tag();
+  }
+
+  /**
+   * The fee payer when the operation requires its active authority and nothing else (see {@link
+   * RequiredAuthorities#feePayerOnly}); null when it requires more, or when reading the payer needs
+   * the general path (which then reports any problem).
+   */
+  static ObjectId soleFeePayer(Operation op, int tag, boolean ignoreCustomOperationRequiredAuths) {
+    if (!RequiredAuthorities.feePayerOnly(tag, ignoreCustomOperationRequiredAuths)) {
+      return null;
+    }
+    ObjectId fixed = RequiredAuthorities.fixedFeePayer(tag);
+    if (fixed != null) {
+      return fixed;
+    }
+    OpClass c = OP_CLASS.get(op.getClass());
+    if (c.tag() != tag || c.payer() == null) {
+      return null;
+    }
+    Object v;
+    try {
+      v = (Object) c.payer().invokeExact((Object) op);
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+    return v instanceof ObjectId id ? id : null;
+  }
+
   /** The requirement of one operation record. */
   public static OpRequirement requirement(Operation op, boolean ignoreCustomOperationRequiredAuths) {
-    int tag = op.tag();
-    if (RequiredAuthorities.feePayerOnly(tag, ignoreCustomOperationRequiredAuths)) {
-      // the fee payer alone: read it through the class's cached accessor (no field map, no wrapper)
-      ObjectId payer = RequiredAuthorities.fixedFeePayer(tag);
-      if (payer == null) {
-        PayerAccess access = PAYER.get(op.getClass());
-        if (access.tag() == tag) {
-          Object v;
-          try {
-            v = (Object) access.getter().invokeExact((Object) op);
-          } catch (Throwable t) {
-            throw new IllegalStateException(t);
-          }
-          if (v instanceof ObjectId id) {
-            payer = id;
-          }
-        }
-      }
-      if (payer != null) {
-        return OpRequirement.feePayerOnly(tag, op, payer);
-      }
-      // anything unusual (a missing payer, a foreign class): the general path reports it
+    int tag = tagOf(op);
+    ObjectId payer = soleFeePayer(op, tag, ignoreCustomOperationRequiredAuths);
+    if (payer != null) {
+      return OpRequirement.feePayerOnly(tag, op, payer);
     }
     return RequiredAuthorities.requirement(tag, new RecordOpFields(op), op, ignoreCustomOperationRequiredAuths);
   }

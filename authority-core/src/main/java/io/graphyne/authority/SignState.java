@@ -18,7 +18,8 @@ import java.util.SortedMap;
  * bitshares-core's {@code sign_state} (spec/authority.md §2.3), exactly: keys in address order,
  * early exit at the threshold, approved-account cache (successes only), depth counted against
  * {@code max_depth}, nested owner only when allowed, temp account pre-approved. Not thread-safe;
- * one instance per check.
+ * one instance per check at a time: {@link AuthorityChecker} reuses one per thread ({@link
+ * #forCheck}, {@link #release}), the analysis tools construct their own.
  */
 final class SignState {
   static final ObjectId TEMP_ACCOUNT = ObjectId.account(4);

@@ -3,6 +3,12 @@ package io.graphyne.authority;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphyne.protocol.Address;
+import io.graphyne.protocol.Operation;
+import io.graphyne.protocol.Operations;
+import io.graphyne.protocol.codec.RandomValues;
+import io.graphyne.protocol.ops.CustomOperation;
+import io.graphyne.protocol.ops.LimitOrderCancelOperation;
+import io.graphyne.protocol.ops.TransferOperation;
 import io.graphyne.protocol.ObjectId;
 import io.graphyne.protocol.PublicKey;
 import io.graphyne.protocol.types.Authority;
@@ -208,6 +214,114 @@ class CheckerDifferentialTest {
     assertSame(AuthorityChecker.verify(c.ops(), c.signers(), c.view(), c.params()), expected, seed);
   }
 
+  /** Operation records of the kinds the replay carries, and a few with extra requirements. */
+  static List<Operation> randomOperations(Random r, List<ObjectId> members) {
+    List<Operation> out = new ArrayList<>();
+    int n = r.nextInt(10) < 8 ? 1 : 2 + r.nextInt(2);
+    for (int i = 0; i < n; i++) {
+      ObjectId payer = members.get(r.nextInt(10) == 0 ? r.nextInt(members.size()) : r.nextInt(members.size() - 3));
+      RandomValues rv = new RandomValues(r.nextLong());
+      switch (r.nextInt(6)) {
+        case 0, 1, 2 -> {
+          TransferOperation t = rv.of(TransferOperation.class);
+          out.add(new TransferOperation(t.fee(), payer, t.to(), t.amount(), null, List.of()));
+        }
+        case 3 -> {
+          LimitOrderCancelOperation l = rv.of(LimitOrderCancelOperation.class);
+          out.add(new LimitOrderCancelOperation(l.fee(), payer, l.order(), List.of()));
+        }
+        case 4 -> {
+          CustomOperation c = rv.of(CustomOperation.class);
+          List<ObjectId> auths = new ArrayList<>(randomIds(r, members, 2));
+          out.add(new CustomOperation(c.fee(), payer, auths, c.id(), c.data()));
+        }
+        default -> out.add((Operation) rv.of(Operations.classOf(r.nextInt(RequiredAuthorities.OPERATION_COUNT))));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The requirements through the general table path, one by one. */
+  static List<OpRequirement> generalRequirements(List<Operation> ops, boolean ignoreCustom) {
+    List<OpRequirement> out = new ArrayList<>();
+    for (Operation op : ops) {
+      out.add(RequiredAuthorities.requirement(op.tag(), new RecordOpFields(op), op, ignoreCustom));
+    }
+    return out;
+  }
+
+  record OpsCase(Case c, List<Operation> ops, boolean ignoreCustom) {}
+
+  static OpsCase randomOpsCase(long seed) {
+    Case c = randomCase(seed);
+    Random r = new Random(seed ^ 0x9E3779B97F4A7C15L);
+    List<ObjectId> members = new ArrayList<>();
+    for (long i = 100; i < 106; i++) {
+      members.add(ObjectId.account(i));
+    }
+    members.addAll(List.of(ObjectId.account(0), ObjectId.account(4), ObjectId.account(999)));
+    List<Operation> ops = randomOperations(r, members);
+    boolean ignoreCustom = r.nextBoolean();
+    if (r.nextBoolean()) {
+      // half the time the keys the wallet would pick: mostly sufficient, sometimes with a surplus
+      try {
+        List<PublicKey> keys = new ArrayList<>(WalletApis.requiredSignatures(
+            generalRequirements(ops, ignoreCustom), List.of(), new TreeSet<>(POOL), c.view(), c.params()));
+        if (r.nextInt(4) == 0) {
+          keys.add(POOL.get(r.nextInt(POOL.size())));
+        }
+        Collections.shuffle(keys, r);
+        c = new Case(c.view(), c.ops(), keys, c.params());
+      } catch (RuntimeException unsatisfiable) {
+        // keep the random signers
+      }
+    }
+    return new OpsCase(c, ops, ignoreCustom);
+  }
+
+  @Test
+  void operationGeneratorIsNotVacuous() {
+    int valid = 0;
+    int unreadable = 0;
+    int single = 0;
+    for (long seed = 0; seed < 2000; seed++) {
+      OpsCase oc = randomOpsCase(seed);
+      try {
+        Verdict v = ReferenceChecker.verify(
+            generalRequirements(oc.ops(), oc.ignoreCustom()), oc.c().signers(), oc.c().view(), oc.c().params());
+        valid += v.valid() ? 1 : 0;
+        single += v.valid() && oc.ops().size() == 1 ? 1 : 0;
+      } catch (RuntimeException e) {
+        unreadable++;
+      }
+    }
+    System.out.println("operation cases: valid " + valid + " (single operation " + single + "), unreadable " + unreadable);
+    assertThat(valid).isGreaterThan(150);
+    assertThat(single).isGreaterThan(120);
+    assertThat(unreadable).isLessThan(200);
+  }
+
+  @Property(tries = 2000)
+  void operationRecordsCheckEqualsTheReference(@ForAll long seed) {
+    OpsCase oc = randomOpsCase(seed);
+    Case c = oc.c();
+    List<Operation> ops = oc.ops();
+    boolean ignoreCustom = oc.ignoreCustom();
+    Verdict expected;
+    try {
+      expected = ReferenceChecker.verify(generalRequirements(ops, ignoreCustom), c.signers(), c.view(), c.params());
+    } catch (RuntimeException e) {
+      // a random record the requirement table cannot read: both paths fail alike
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> AuthorityChecker.verifyOperations(ops, ignoreCustom, c.signers(), c.view(), c.params()))
+          .isInstanceOf(e.getClass()).hasMessage(e.getMessage());
+      return;
+    }
+    assertSame(AuthorityChecker.verifyOperations(ops, ignoreCustom, c.signers(), c.view(), c.params()), expected, seed);
+    assertSame(AuthorityChecker.verify(RecordOpFields.requirements(ops, ignoreCustom), c.signers(), c.view(), c.params()),
+        expected, seed);
+  }
+
   /** A check started from inside a check (here from a tracer) gets a state of its own. */
   @Property(tries = 300)
   void nestedChecksDoNotShareState(@ForAll long seed) {
@@ -292,6 +406,9 @@ class CheckerDifferentialTest {
       Verdict expected = ReferenceChecker.verify(ops, signers, view, params);
       assertSame(AuthorityChecker.verify(ops, signers, view, params), expected, c);
       assertSame(AuthorityChecker.verify(List.of(OpRequirement.active(acct)), signers, view, params), expected, c);
+      TransferOperation t = new RandomValues(acct.instance()).of(TransferOperation.class);
+      List<Operation> transfer = List.of(new TransferOperation(t.fee(), acct, t.to(), t.amount(), null, List.of()));
+      assertSame(AuthorityChecker.verifyOperations(transfer, false, signers, view, params), expected, c);
     }
     assertThat(ReferenceChecker.verify(List.of(OpRequirement.active(company)), List.of(Net.key("chief")), view, params)
         .valid()).isTrue();

@@ -122,12 +122,12 @@ final class Evaluator {
    * Trust#CUSTOM_AUTHORITY_RESTRICTIONS} is recorded.
    */
   static Verdict checkAuthority(Ctx c, List<Operation> ops, List<PublicKey> keys, CheckParams base) {
-    List<OpRequirement> reqs = RecordOpFields.requirements(ops, c.rules.ignoreCustomOperationRequiredAuths());
     Verdict v;
     List<CustomAuthority> caas = c.rules.customAuthoritiesActive() ? customAuthorities(c) : List.of();
     if (caas.isEmpty()) {
-      v = AuthorityChecker.verify(reqs, keys, c.s, base);
+      v = AuthorityChecker.verifyOperations(ops, c.rules.ignoreCustomOperationRequiredAuths(), keys, c.s, base);
     } else {
+      List<OpRequirement> reqs = RecordOpFields.requirements(ops, c.rules.ignoreCustomOperationRequiredAuths());
       Instant now = Instant.ofEpochSecond(c.headTime);
       try {
         v = AuthorityChecker.verify(reqs, keys, c.s, base.withCustomAuthorities(new CustomAuthorities(caas, now, c.rules)));
