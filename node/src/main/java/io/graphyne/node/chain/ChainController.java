@@ -534,9 +534,10 @@ public final class ChainController {
       Set<Bytes> inBlock = new HashSet<>();
       TaposMemo tapos = new TaposMemo();
       List<PreparedTransaction> txs = b.transactions();
+      EnumSet<Trust> txTrust = EnumSet.noneOf(Trust.class); // one per block: a TxResult keeps a shared copy
       for (int i = 0; i < txs.size(); i++) {
         PreparedTransaction t = txs.get(i);
-        EnumSet<Trust> txTrust = EnumSet.noneOf(Trust.class);
+        txTrust.clear();
         TxResult r = applyTransaction(s, t, d, gp, rules, inBlock, txTrust, tapos);
         if (!r.accepted()) {
           return new BlockResult(Reason.B8_TRANSACTION, r.reason().rule() + " " + r.reason().jsonName()

@@ -11,7 +11,39 @@ import java.util.Set;
  */
 public record TxResult(Reason reason, String detail, AuthError authError, Bytes txId, Set<Trust> trusted) {
   public TxResult {
-    trusted = trusted.isEmpty() ? Set.of() : EnumSet.copyOf(trusted);
+    trusted = shared(trusted);
+  }
+
+  private static final Trust[] KINDS = Trust.values();
+
+  /** One immutable set per combination of trust kinds: every verdict shares it, none copies. */
+  @SuppressWarnings("unchecked")
+  private static final Set<Trust>[] BY_MASK = new Set[1 << KINDS.length];
+
+  static {
+    for (int m = 0; m < BY_MASK.length; m++) {
+      EnumSet<Trust> s = EnumSet.noneOf(Trust.class);
+      for (Trust t : KINDS) {
+        if ((m & (1 << t.ordinal())) != 0) {
+          s.add(t);
+        }
+      }
+      BY_MASK[m] = m == 0 ? Set.of() : java.util.Collections.unmodifiableSet(s);
+    }
+  }
+
+  /** The shared immutable set equal to {@code trusted}. */
+  static Set<Trust> shared(Set<Trust> trusted) {
+    if (trusted.isEmpty()) {
+      return Set.of();
+    }
+    int m = 0;
+    for (Trust t : KINDS) {
+      if (trusted.contains(t)) {
+        m |= 1 << t.ordinal();
+      }
+    }
+    return BY_MASK[m];
   }
 
   public boolean accepted() {
