@@ -31,9 +31,11 @@ public final class RecordCodec<T> extends Codec<T> {
    * {@code prims[i]} (narrowed to int where it is an int) if {@link #primitive}[i], else
    * {@code refs[i]}. Lets {@link #read} pass integers without boxing them.
    */
-  private MethodHandle readConstructor;
+  private volatile MethodHandle readConstructor;
   /** Components whose Java type is long or int. */
   private boolean[] primitive;
+  private MethodHandle canonicalCtor;
+  private Class<?>[] componentTypes;
   private volatile int minBytes = -1;
 
   RecordCodec(Class<T> type) {
@@ -72,27 +74,11 @@ public final class RecordCodec<T> extends Codec<T> {
       MethodHandle ctor = lookup.findConstructor(type, MethodType.methodType(void.class, ctorTypes));
       constructor = ctor.asType(ctor.type().generic()).asSpreader(Object[].class, n);
       boolean[] prim = new boolean[n];
-      MethodHandle[] filters = new MethodHandle[n];
-      int[] source = new int[n];
-      MethodHandle refAt = MethodHandles.arrayElementGetter(Object[].class);
-      MethodHandle longAt = MethodHandles.arrayElementGetter(long[].class);
       for (int i = 0; i < n; i++) {
         prim[i] = ctorTypes[i] == long.class || ctorTypes[i] == int.class;
-        if (prim[i]) {
-          // The array getters only load: the order in which the filters run does not matter.
-          filters[i] = MethodHandles.explicitCastArguments(
-              MethodHandles.insertArguments(longAt, 1, i), MethodType.methodType(ctorTypes[i], long[].class));
-          source[i] = 1;
-        } else {
-          filters[i] = MethodHandles.insertArguments(refAt, 1, i)
-              .asType(MethodType.methodType(ctorTypes[i], Object[].class));
-        }
       }
-      readConstructor = MethodHandles.permuteArguments(
-              MethodHandles.filterArguments(ctor, 0, filters),
-              MethodType.methodType(type, Object[].class, long[].class),
-              source)
-          .asType(MethodType.methodType(Object.class, Object[].class, long[].class));
+      canonicalCtor = ctor;
+      componentTypes = ctorTypes;
       primitive = prim;
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot build the codec of " + type.getName(), e);
@@ -220,11 +206,40 @@ public final class RecordCodec<T> extends Codec<T> {
 
   @SuppressWarnings("unchecked")
   private T constructRead(Object[] refs, long[] prims) {
+    MethodHandle c = readConstructor;
+    if (c == null) {
+      c = readConstructor = buildReadConstructor(); // equivalent handles if threads race here
+    }
     try {
-      return (T) readConstructor.invokeExact(refs, prims);
+      return (T) c.invokeExact(refs, prims);
     } catch (Throwable t) {
       throw rethrow(t);
     }
+  }
+
+  /** Built on first read (most record types are never read from bytes in a given process). */
+  private MethodHandle buildReadConstructor() {
+    Class<?>[] types = componentTypes;
+    int n = types.length;
+    MethodHandle[] filters = new MethodHandle[n];
+    int[] source = new int[n];
+    MethodHandle refAt = MethodHandles.arrayElementGetter(Object[].class);
+    MethodHandle longAt = MethodHandles.arrayElementGetter(long[].class);
+    for (int i = 0; i < n; i++) {
+      if (primitive[i]) {
+        // The array getters only load: the order in which the filters run does not matter.
+        filters[i] = MethodHandles.explicitCastArguments(
+            MethodHandles.insertArguments(longAt, 1, i), MethodType.methodType(types[i], long[].class));
+        source[i] = 1;
+      } else {
+        filters[i] = MethodHandles.insertArguments(refAt, 1, i).asType(MethodType.methodType(types[i], Object[].class));
+      }
+    }
+    return MethodHandles.permuteArguments(
+            MethodHandles.filterArguments(canonicalCtor, 0, filters),
+            MethodType.methodType(type, Object[].class, long[].class),
+            source)
+        .asType(MethodType.methodType(Object.class, Object[].class, long[].class));
   }
 
   @Override
