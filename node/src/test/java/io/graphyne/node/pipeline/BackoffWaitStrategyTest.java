@@ -98,8 +98,49 @@ class BackoffWaitStrategyTest {
     assertThat(waiter.get(5, TimeUnit.SECONDS)).isInstanceOf(AlertException.class);
   }
 
+  /**
+   * A steady profile keeps its interval between waits: a thread that trails a slow stream settles
+   * at the longest park (few wake-ups per event), and a backlog found on waking shortens it again.
+   */
+  @Test
+  void steadyProfileCarriesItsIntervalOverAndShortensItOnABacklog() throws Exception {
+    RingBuffer<Slot> ring = RingBuffer.createMultiProducer(Slot::new, 64, new BackoffWaitStrategy(10, 20_000, 1_000_000));
+    SequenceBarrier barrier = ring.newBarrier();
+    CompletableFuture<long[]> trailer = CompletableFuture.supplyAsync(() -> {
+      BackoffWaitStrategy.steadyForThisThread(0, 100_000, 2_000_000, 8);
+      try {
+        // three events 30 ms apart: each wait parks, doubling from 0.1 ms towards the 2 ms ceiling
+        long next = 0;
+        for (int i = 0; i < 3; i++) {
+          next = waitUntilPublished(barrier, next) + 1;
+        }
+        long parksSlow = BackoffWaitStrategy.parksOfThisThread();
+        // then 40 events at once after a pause: one wake finds a backlog of >= 8
+        long got = waitUntilPublished(barrier, next);
+        return new long[] {parksSlow, BackoffWaitStrategy.parksOfThisThread() - parksSlow, got - next + 1};
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    for (int i = 0; i < 3; i++) {
+      Thread.sleep(30);
+      long seq = ring.next();
+      ring.publish(seq);
+    }
+    Thread.sleep(50);
+    long hi = ring.next(40);
+    ring.publish(hi - 39, hi);
+    long[] r = trailer.get(5, TimeUnit.SECONDS);
+    // ~90 ms of waiting at a park that doubles up to 2 ms and stays there: far fewer parks than
+    // the ~900 a 0.1 ms interval restarted on every wait would take
+    assertThat(r[0]).isBetween(3L, 200L);
+    assertThat(r[1]).isPositive();
+    assertThat(r[2]).isGreaterThanOrEqualTo(8);
+  }
+
   @Test
   void badProfilesAreRefused() {
+    assertThatThrownBy(() -> BackoffWaitStrategy.steadyForThisThread(0, 1, 2, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new BackoffWaitStrategy(-1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new BackoffWaitStrategy(0, 0, 1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> BackoffWaitStrategy.forThisThread(0, 2, 1)).isInstanceOf(IllegalArgumentException.class);
