@@ -60,7 +60,7 @@ public final class ReplayBench {
     String threadList = "1,2";
     String storeKind = "memory";
     int ring = BlockPipeline.DEFAULT_RING_SIZE;
-    int runs = 3; // the first one warms the JIT up; the best is reported, every run's time listed
+    int runs = 4; // the first ones warm the JIT up (it still compiles ~0.9 CPU-s in the second); the best is reported, every run's time listed
     for (int i = 0; i < args.length; i += 2) {
       String v = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
