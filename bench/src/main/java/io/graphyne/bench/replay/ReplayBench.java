@@ -136,6 +136,7 @@ public final class ReplayBench {
       double bestCpu = 0;
       List<Double> allSeconds = new ArrayList<>();
       List<Double> ceilingAll = new ArrayList<>();
+      List<Double> roundRatios = new ArrayList<>();
       List<Double> ceilingCpuRates = new ArrayList<>();
       double bestGcSeconds = 0;
       java.util.Map<String, Double> bestThreadCpu = java.util.Map.of();
@@ -186,6 +187,9 @@ public final class ReplayBench {
           }
           tc.replaceAll((k, v) -> Math.round(v * 1000) / 1000.0);
           allSeconds.add(s.seconds());
+          // paired with the 2-thread pass measured just before it (the host's speed drifts by tens
+          // of percent within minutes, so a best-against-best pairing mixes different periods)
+          roundRatios.add(s.signatures() / s.seconds() / ceiling2All.get(ceiling2All.size() - 1));
           System.err.printf("  run %d: %.3f s, cpu by thread group %s, minor page faults %d%n", r, s.seconds(), tc, faults);
           if (s.seconds() < best) {
             best = s.seconds();
@@ -231,7 +235,12 @@ public final class ReplayBench {
       for (java.util.Map.Entry<String, Double> e : new java.util.TreeMap<>(bestThreadCpu).entrySet()) {
         tcj.append(tcj.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":%.3f", e.getKey(), e.getValue()));
       }
-      json.insert(json.length() - 1, ",\"stage_busy_seconds\":{" + st + "},\"cpu_seconds_by_thread_group\":{" + tcj
+      List<Double> warm = roundRatios.size() >= 3 ? roundRatios.subList(1, roundRatios.size()) : roundRatios;
+      System.err.printf("  each round's replay over the 2-thread pass just before it: %s (median after the first %.3f)%n",
+          list(roundRatios, "%.3f"), median(warm));
+      json.insert(json.length() - 1, ",\"vs_2t_ceiling_by_round\":" + list(roundRatios, "%.3f")
+          + ",\"vs_2t_ceiling_by_round_median_after_first\":" + String.format(Locale.ROOT, "%.3f", median(warm))
+          + ",\"stage_busy_seconds\":{" + st + "},\"cpu_seconds_by_thread_group\":{" + tcj
           + "},\"minor_page_faults\":" + bestFaults + ",\"runs_seconds\":" + list(allSeconds, "%.3f"));
     }
     json.append(String.format(Locale.ROOT, ",\"recovery_ceiling_2t_all_passes\":%s", list(ceiling2All, "%.0f")));
