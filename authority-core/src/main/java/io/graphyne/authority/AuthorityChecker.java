@@ -37,9 +37,7 @@ public final class AuthorityChecker {
     // 1. duplicate recovered keys: tx_duplicate_sig before any authority logic
     List<PublicKey> distinct = distinct(signers);
     if (distinct == null) {
-      return new Verdict(
-          AuthError.DUPLICATE_SIG, null, List.copyOf(signers), List.of(), List.of(),
-          Collections.emptySortedSet(), Collections.emptySortedSet());
+      return duplicateSig(signers);
     }
     SignState s = SignState.forCheck(distinct, view, params.maxDepth(), params.allowNonImmediateOwner());
     try {
@@ -71,9 +69,7 @@ public final class AuthorityChecker {
         IdSet active = IdSet.of(payer);
         List<PublicKey> distinct = distinct(signers);
         if (distinct == null) {
-          return new Verdict(
-              AuthError.DUPLICATE_SIG, null, List.copyOf(signers), List.of(), List.of(),
-              Collections.emptySortedSet(), Collections.emptySortedSet());
+          return duplicateSig(signers);
         }
         SignState s = SignState.forCheck(distinct, view, params.maxDepth(), params.allowNonImmediateOwner());
         try {
@@ -86,6 +82,13 @@ public final class AuthorityChecker {
       }
     }
     return verify(RecordOpFields.requirements(ops, ignoreCustomOperationRequiredAuths), signers, view, params);
+  }
+
+  /** tx_duplicate_sig: a key recovered twice, reported before any authority logic. */
+  private static Verdict duplicateSig(List<PublicKey> signers) {
+    return new Verdict(
+        AuthError.DUPLICATE_SIG, null, List.copyOf(signers), List.of(), List.of(),
+        Collections.emptySortedSet(), Collections.emptySortedSet());
   }
 
   private static Verdict verify(
