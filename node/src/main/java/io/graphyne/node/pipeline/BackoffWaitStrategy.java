@@ -19,59 +19,48 @@ final class BackoffWaitStrategy implements WaitStrategy {
   private final int spinTries;
   private final long minParkNanos;
   private final long maxParkNanos;
-  /** A handler thread's own back-off, set in its onStart; null = the defaults. */
+  /** A handler thread's own steady back-off, set in its onStart; null = the defaults. */
   private static final ThreadLocal<Own> OWN = new ThreadLocal<>();
 
   /**
-   * A thread's own back-off. A steady one keeps its park interval from one wait to the next: a
-   * stage that trails a steady stream of events (the apply stage behind the recovery threads, the
-   * tail stages behind it) then wakes about once per interval and takes what has arrived, instead
-   * of starting again at the shortest park after every batch and waking thousands of times a
-   * second to take a handful of events (measured: the commit and clear threads spent ~0.15 CPU-s
-   * per replay in futex calls, the apply thread ~0.12). The interval doubles after a wake that
-   * found nothing and halves when a wake finds a backlog, so it settles where each wake finds a
-   * small batch.
+   * A thread's own back-off, which keeps its park interval from one wait to the next: a stage that
+   * trails a steady stream of events (the apply stage behind the recovery threads, the tail stages
+   * behind it) then wakes about once per interval and takes what has arrived, instead of starting
+   * again at the shortest park after every batch and waking thousands of times a second to take a
+   * handful of events (measured: the commit and clear threads spent ~0.15 CPU-s per replay in
+   * futex calls). The interval doubles after a wake that found nothing and halves when a wake
+   * finds a backlog, so it settles where each wake finds a small batch.
    */
-  static final class Own {
+  private static final class Own {
     final int spinTries;
     final long minParkNanos;
     final long maxParkNanos;
-    final boolean steady;
     final long backlog;
     long park;
     /** Parks so far (for tests and tuning). */
     long parks;
 
-    Own(int spinTries, long minParkNanos, long maxParkNanos, boolean steady, long backlog) {
+    Own(int spinTries, long minParkNanos, long maxParkNanos, long backlog) {
       this.spinTries = spinTries;
       this.minParkNanos = minParkNanos;
       this.maxParkNanos = maxParkNanos;
-      this.steady = steady;
       this.backlog = backlog;
       this.park = minParkNanos;
     }
   }
 
   /**
-   * Gives the calling handler thread its own back-off: the tail stages, which only hand results on
-   * and free slots, can wait longer between looks than the stages on the critical path, and so
-   * take their core from the recovery threads less often.
-   */
-  static void forThisThread(int spinTries, long minParkNanos, long maxParkNanos) {
-    check(spinTries, minParkNanos, maxParkNanos);
-    OWN.set(new Own(spinTries, minParkNanos, maxParkNanos, false, Long.MAX_VALUE));
-  }
-
-  /**
-   * As {@link #forThisThread(int, long, long)} but steady: the park interval carries over from one
-   * wait to the next, halving when a wake finds at least {@code backlog} events waiting.
+   * Gives the calling handler thread its own steady back-off (see {@link Own}): the park interval
+   * carries over from one wait to the next, between {@code minParkNanos} and {@code maxParkNanos},
+   * halving when a wake finds at least {@code backlog} events waiting. The tail stages, which only
+   * hand results on and free slots, can look less often than the stages on the critical path.
    */
   static void steadyForThisThread(int spinTries, long minParkNanos, long maxParkNanos, long backlog) {
     check(spinTries, minParkNanos, maxParkNanos);
     if (backlog < 1) {
       throw new IllegalArgumentException("bad backlog: " + backlog);
     }
-    OWN.set(new Own(spinTries, minParkNanos, maxParkNanos, true, backlog));
+    OWN.set(new Own(spinTries, minParkNanos, maxParkNanos, backlog));
   }
 
   /** Parks of the calling thread's own back-off so far (0 without one). */
@@ -87,9 +76,7 @@ final class BackoffWaitStrategy implements WaitStrategy {
   }
 
   BackoffWaitStrategy(int spinTries, long minParkNanos, long maxParkNanos) {
-    if (spinTries < 0 || minParkNanos <= 0 || maxParkNanos < minParkNanos) {
-      throw new IllegalArgumentException("bad backoff: " + spinTries + ", " + minParkNanos + ", " + maxParkNanos);
-    }
+    check(spinTries, minParkNanos, maxParkNanos);
     this.spinTries = spinTries;
     this.minParkNanos = minParkNanos;
     this.maxParkNanos = maxParkNanos;
@@ -103,24 +90,19 @@ final class BackoffWaitStrategy implements WaitStrategy {
       return available;
     }
     Own own = OWN.get();
-    if (own != null && own.steady) {
+    if (own != null) {
       return waitSteady(own, sequence, dependentSequence, barrier);
     }
-    long spinLimit = own == null ? spinTries : own.spinTries;
-    long park = own == null ? minParkNanos : own.minParkNanos;
-    long maxPark = own == null ? maxParkNanos : own.maxParkNanos;
+    long park = minParkNanos;
     int spins = 0;
     while ((available = dependentSequence.get()) < sequence) {
       barrier.checkAlert();
-      if (spins < spinLimit) {
+      if (spins < spinTries) {
         spins++;
         Thread.onSpinWait();
       } else {
         LockSupport.parkNanos(park);
-        if (own != null) {
-          own.parks++;
-        }
-        park = Math.min(park << 1, maxPark);
+        park = Math.min(park << 1, maxParkNanos);
       }
     }
     return available;

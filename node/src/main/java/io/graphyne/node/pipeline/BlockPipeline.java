@@ -161,7 +161,7 @@ public final class BlockPipeline implements AutoCloseable {
         return end;
       }
       long id = threadId;
-      return id < 0 ? cpu.sum() : Math.max(0, THREADS.getThreadCpuTime(id));
+      return id < 0 ? 0 : Math.max(0, THREADS.getThreadCpuTime(id)); // not started yet: 0
     }
   }
 
@@ -251,10 +251,7 @@ public final class BlockPipeline implements AutoCloseable {
     try {
       block = Codecs.decodeBlock(raw);
     } catch (DecodeException e) {
-      splitStage.nanos.add(System.nanoTime() - t0);
-      if (THREAD_CPU) {
-        splitStage.cpu.add(THREADS.getCurrentThreadCpuTime() - c0);
-      }
+      splitDone(t0, c0);
       BlockResult r = malformed(e.getMessage());
       rejected.increment();
       f.complete(r);
@@ -265,12 +262,17 @@ public final class BlockPipeline implements AutoCloseable {
     }
     BlockWork w = new BlockWork(block, f);
     publishBlock(w);
+    splitDone(t0, c0);
+    splitStage.events.add(1 + w.txs.length);
+    return f;
+  }
+
+  /** Adds the wall and CPU time of one submitBlock call, started at {@code t0} / {@code c0}. */
+  private void splitDone(long t0, long c0) {
     splitStage.nanos.add(System.nanoTime() - t0);
     if (THREAD_CPU) {
       splitStage.cpu.add(THREADS.getCurrentThreadCpuTime() - c0);
     }
-    splitStage.events.add(1 + w.txs.length);
-    return f;
   }
 
   /** As {@link #submitBlock} but returns null instead of waiting when the ring lacks room. */
@@ -298,7 +300,6 @@ public final class BlockPipeline implements AutoCloseable {
     e.block = w;
     e.last = n == 0;
     ring.publish(seq);
-    List<io.graphyne.protocol.ProcessedTransaction> txs = w.block.transactions();
     int i = 0;
     while (i < n) {
       int batch = Math.min(n - i, Math.min(256, config.ringSize() / 2));
@@ -309,7 +310,6 @@ public final class BlockPipeline implements AutoCloseable {
         ev.kind = PipelineEvent.Kind.BLOCK_TX;
         ev.block = w;
         ev.index = i;
-        ev.tx = txs.get(i);
         ev.last = i == n - 1;
       }
       ring.publish(lo, hi);

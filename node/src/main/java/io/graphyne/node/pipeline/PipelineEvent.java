@@ -1,7 +1,6 @@
 package io.graphyne.node.pipeline;
 
 import io.graphyne.node.chain.PreparedTransaction;
-import io.graphyne.protocol.ProcessedTransaction;
 
 /**
  * One slot of the ring: a block header (its witness signature is recovered), a transaction of a
@@ -13,8 +12,8 @@ final class PipelineEvent {
 
   Kind kind;
   BlockWork block;
+  /** The transaction's index in its block ({@code block.decoded}). */
   int index;
-  ProcessedTransaction tx;
   PreparedTransaction prepared;
   LooseTx loose;
   Runnable task;
@@ -24,7 +23,6 @@ final class PipelineEvent {
   void clear() {
     kind = null;
     block = null;
-    tx = null;
     prepared = null;
     loose = null;
     task = null;

@@ -70,7 +70,7 @@ class BackoffWaitStrategyTest {
     RingBuffer<Slot> ring = ring();
     SequenceBarrier barrier = ring.newBarrier();
     CompletableFuture<Long> tail = CompletableFuture.supplyAsync(() -> {
-      BackoffWaitStrategy.forThisThread(0, 500_000, 4_000_000);
+      BackoffWaitStrategy.steadyForThisThread(0, 500_000, 4_000_000, 8);
       try {
         return waitUntilPublished(barrier, 0);
       } catch (Exception e) {
@@ -143,6 +143,6 @@ class BackoffWaitStrategyTest {
     assertThatThrownBy(() -> BackoffWaitStrategy.steadyForThisThread(0, 1, 2, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new BackoffWaitStrategy(-1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new BackoffWaitStrategy(0, 0, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> BackoffWaitStrategy.forThisThread(0, 2, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BackoffWaitStrategy.steadyForThisThread(0, 2, 1, 8)).isInstanceOf(IllegalArgumentException.class);
   }
 }
