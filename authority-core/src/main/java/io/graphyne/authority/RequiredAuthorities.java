@@ -137,8 +137,10 @@ public final class RequiredAuthorities {
   }
 
   /**
-   * Whether an operation's requirement is its fee payer's active authority alone (no extras in
-   * {@link #requirement}). CUSTOM counts only while its required_auths are ignored.
+   * Whether an operation's requirement is its fee payer's active authority alone. The operations
+   * listed false here are exactly the cases of {@link #requirement}'s switch, which adds their
+   * extras (RequirementFastPathTest checks all 78 against a full evaluation); CUSTOM counts only
+   * while its required_auths are ignored.
    */
   static boolean feePayerOnly(int tag, boolean ignoreCustomOperationRequiredAuths) {
     return switch (tag) {
@@ -199,16 +201,11 @@ public final class RequiredAuthorities {
           other.add(new Authority(keys.size(), Map.of(), m, Map.of()));
         }
       }
-      case CUSTOM -> {
-        if (!ignoreCustomOperationRequiredAuths) {
-          active.addAll(op.accounts("required_auths"));
-        }
-      }
+      case CUSTOM -> active.addAll(op.accounts("required_auths")); // not ignored (else fee payer only)
       case BALANCE_CLAIM -> other.add(Authority.singleKey(op.key("balance_owner_key")));
       case BLIND_TRANSFER, TRANSFER_FROM_BLIND -> other.addAll(op.authorities("inputs", "owner"));
-      default -> {
-        // fee payer's active only
-      }
+      default -> throw new IllegalStateException(
+          "operation " + tag + " is not fee-payer-only but has no extra requirement (feePayerOnly and this switch disagree)");
     }
     return new OpRequirement(tag, opObject, active, owner, other);
   }

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 
 /**
  * bitshares-core's {@code sign_state} (spec/authority.md §2.3), exactly: keys in address order,
@@ -328,30 +327,10 @@ final class SignState {
     }
     final long threshold = auth.weightThreshold();
     long total = 0; // bitshares-core uses uint32; weights are uint16 and at most a few hundred members
-    Map<PublicKey, Integer> keyAuths = auth.keyAuths();
-    int nk = keyAuths.size();
-    if (nk <= 2 && keyAuths instanceof SortedMap<PublicKey, Integer> sorted) {
-      // one or two keys (most authorities): first and last in the map's order, no iterator
-      if (nk >= 1) {
-        PublicKey k = sorted.firstKey();
-        total = keyMember(t, k, sorted.get(k), total);
-        if (hit && total >= threshold) {
-          return end(t, true, total);
-        }
-        if (nk == 2) {
-          k = sorted.lastKey();
-          total = keyMember(t, k, sorted.get(k), total);
-          if (hit && total >= threshold) {
-            return end(t, true, total);
-          }
-        }
-      }
-    } else {
-      for (Map.Entry<PublicKey, Integer> e : keyAuths.entrySet()) {
-        total = keyMember(t, e.getKey(), e.getValue(), total);
-        if (hit && total >= threshold) {
-          return end(t, true, total);
-        }
+    for (Map.Entry<PublicKey, Integer> e : auth.keyAuths().entrySet()) {
+      total = keyMember(t, e.getKey(), e.getValue(), total);
+      if (hit && total >= threshold) {
+        return end(t, true, total);
       }
     }
     if (!auth.addressAuths().isEmpty()) {
@@ -371,28 +350,10 @@ final class SignState {
     if (auth.accountAuths().isEmpty()) {
       return end(t, total >= threshold, total);
     }
-    Map<ObjectId, Integer> accountAuths = auth.accountAuths();
-    int na = accountAuths.size();
-    if (na <= 2 && accountAuths instanceof SortedMap<ObjectId, Integer> sorted) {
-      // one or two accounts: first and last in the map's order, no iterator
-      ObjectId a = sorted.firstKey();
-      total = accountMember(t, a, sorted.get(a), depth, total);
+    for (Map.Entry<ObjectId, Integer> e : auth.accountAuths().entrySet()) {
+      total = accountMember(t, e.getKey(), e.getValue(), depth, total);
       if (hit && total >= threshold) {
         return end(t, true, total);
-      }
-      if (na == 2) {
-        a = sorted.lastKey();
-        total = accountMember(t, a, sorted.get(a), depth, total);
-        if (hit && total >= threshold) {
-          return end(t, true, total);
-        }
-      }
-    } else {
-      for (Map.Entry<ObjectId, Integer> e : accountAuths.entrySet()) {
-        total = accountMember(t, e.getKey(), e.getValue(), depth, total);
-        if (hit && total >= threshold) {
-          return end(t, true, total);
-        }
       }
     }
     return end(t, total >= threshold, total);
