@@ -53,7 +53,7 @@ public final class BlockChanges extends StateReader implements AutoCloseable {
 
   @Override
   public Optional<AccountRecord> account(ObjectId id) {
-    if (overlay.touchedU64(Column.ACCOUNTS, id.toNumber())) { // the key Schema.ACCOUNTS encodes
+    if (overlay.touched(Column.ACCOUNTS, Schema.ACCOUNTS.keys().encode(id))) {
       return loadAccount(id);
     }
     return store.state().account(id);

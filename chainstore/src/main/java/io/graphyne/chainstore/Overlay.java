@@ -95,31 +95,6 @@ final class Overlay implements KvReader {
     return find(column, key, hash(column, key)) != null;
   }
 
-  /**
-   * Like {@link #touched} for the key {@link Keys#u64}{@code (number)} (an object id), without
-   * building the key.
-   */
-  boolean touchedU64(Column column, long number) {
-    int h = column.ordinal();
-    for (int i = 0; i < 8; i += 4) {
-      h = 31 * 31 * 31 * 31 * h + 31 * 31 * 31 * (byte) (number >>> (56 - 8 * i)) + 31 * 31 * (byte) (number >>> (48 - 8 * i))
-          + 31 * (byte) (number >>> (40 - 8 * i)) + (byte) (number >>> (32 - 8 * i));
-    }
-    h *= 0x9E3779B9;
-    h ^= h >>> 16;
-    Touch[] t = table;
-    int mask = t.length - 1;
-    for (int i = h & mask; ; i = (i + 1) & mask) {
-      Touch x = t[i];
-      if (x == null) {
-        return false;
-      }
-      if (x.hash == h && x.column == column && x.key.length == 8 && Keys.getU64(x.key, 0) == number) {
-        return true;
-      }
-    }
-  }
-
   @Override
   public byte[] get(Column column, byte[] key) {
     Touch t = find(column, key, hash(column, key));

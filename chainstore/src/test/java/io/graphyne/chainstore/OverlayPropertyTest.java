@@ -85,7 +85,7 @@ class OverlayPropertyTest {
         case 3 -> {
           assertThat(o.touched(c, k)).isEqualTo(touches.containsKey(id));
           long n = r.nextInt(space);
-          assertThat(o.touchedU64(c, n)).isEqualTo(touches.containsKey(List.of(c, Arrays.toString(Keys.u64(n)))));
+          assertThat(o.touched(c, Keys.u64(n))).isEqualTo(touches.containsKey(List.of(c, Arrays.toString(Keys.u64(n)))));
         }
         default -> assertThat(o.get(c, k)).isEqualTo(current.get(c).get(k));
       }

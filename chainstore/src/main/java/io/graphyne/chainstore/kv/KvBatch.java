@@ -1,8 +1,6 @@
 package io.graphyne.chainstore.kv;
 
-import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * An ordered list of writes that a {@link KvStore} applies atomically. Not thread-safe. The batch
@@ -13,9 +11,7 @@ import java.util.List;
  * ({@link #kind(int)}, {@link #column(int)}, {@link #key(int)}, {@link #value(int)}).
  */
 public final class KvBatch {
-  /** One write. {@code value} is the end key (exclusive) for {@link Kind#DELETE_RANGE}. */
-  public record Op(Kind kind, Column column, byte[] key, byte[] value) {}
-
+  /** The kind of a write; a range delete's {@link #value(int)} is its end key (exclusive). */
   public enum Kind {
     PUT,
     DELETE,
@@ -115,21 +111,6 @@ public final class KvBatch {
 
   private int checkIndex(int i) {
     return codes[java.util.Objects.checkIndex(i, size)];
-  }
-
-  /** The writes as a read-only list view (an {@link Op} made per access). */
-  public List<Op> ops() {
-    return new AbstractList<>() {
-      @Override
-      public Op get(int i) {
-        return new Op(kind(i), column(i), key(i), value(i));
-      }
-
-      @Override
-      public int size() {
-        return size;
-      }
-    };
   }
 
   public int size() {
