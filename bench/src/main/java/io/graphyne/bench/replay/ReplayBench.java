@@ -179,8 +179,7 @@ public final class ReplayBench {
           long faults = minorFaults() - faults0;
           java.util.Map<String, Double> tc = threadCpu();
           tc.replaceAll((k, v) -> v - tc0.getOrDefault(k, 0.0));
-          // the pipeline's threads have ended by now: their CPU comes from the pipeline's metrics
-          tc.keySet().removeAll(java.util.List.of("recovery", "apply", "ceiling"));
+          // the pipeline's threads have ended by now: their CPU comes from its stage metrics
           for (BlockPipeline.StageMetrics m : s.stages()) {
             String g = m.stage().startsWith("recover") ? "recovery" : m.stage().equals("split") ? "split (in reader)" : m.stage();
             tc.merge(g, m.cpuNanos() / 1e9, Double::sum);
@@ -303,11 +302,10 @@ public final class ReplayBench {
   }
 
   /**
-   * CPU seconds (user + system) of this process's threads by group, read from /proc (Linux; empty
-   * elsewhere): recovery, apply, reader (the submitting thread), gc, jit, other. Threads that ended
-   * are not counted, so it is read around a replay whose pipeline threads are still alive; a
-   * pipeline's threads end with it, so the groups of a finished replay come from the difference
-   * taken before its pipeline closes (the replay's threads are new, their start value is 0).
+   * CPU seconds (user + system) of this process's live threads by group, read from /proc (Linux;
+   * empty elsewhere): reader (the main thread), gc, jit, other. Threads that ended are not
+   * counted: a replay's pipeline threads have ended when it returns, so their CPU comes from the
+   * pipeline's own stage metrics instead.
    */
   static java.util.Map<String, Double> threadCpu() {
     java.util.Map<String, Double> out = new java.util.HashMap<>();
@@ -329,12 +327,9 @@ public final class ReplayBench {
         String name = stat.substring(open + 1, close);
         String[] f = stat.substring(close + 2).split(" ");
         double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / tick; // utime, stime
-        String group = name.startsWith("graphyne-rec") ? "recovery"
-            : name.startsWith("graphyne-apply") ? "apply"
-            : name.startsWith("GC Thread") || name.startsWith("VM Thread") ? "gc"
+        String group = name.startsWith("GC Thread") || name.startsWith("VM Thread") ? "gc"
             : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit"
             : name.equals("java") || name.equals("main") ? "reader"
-            : name.startsWith("Thread-") ? "ceiling"
             : "other";
         out.merge(group, cpu, Double::sum);
       }
